@@ -1,0 +1,186 @@
+"""One file index per package view: a single walk, a cheap record per file, lazy parsing.
+
+Lintian's model (``lib/Lintian/Index.pm``, ``Index/Item.pm``): an index is one view of a package
+(the patched source tree, the installed files of a binary, its control members); an item has a
+relative name, size, mode, link target and the first bytes, and a file type computed on demand.
+Symlinks are recorded and never followed, so a link out of the package is never read.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from mllint import formats
+from mllint.formats import HEAD_SIZE, FormatError, ModelInfo
+
+# Directories never walked: version-control metadata and quilt's bookkeeping (lintian skips
+# .pc too: "do not look inside quilt directory").
+SKIP_DIRS = frozenset({".git", ".hg", ".svn", ".bzr", ".pc"})
+
+
+@dataclass(frozen=True, slots=True)
+class Pointer:
+    """Where a hint points: an item of one index view, and a 1-based line (0: none).
+
+    ``index`` is the view's label as lintian's JSON writes it, e.g. ``foo_1.0-1.dsc (patched)``.
+    """
+
+    name: str
+    line: int = 0
+    index: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.name}:{self.line}" if self.line > 0 else self.name
+
+
+@dataclass(slots=True, eq=False)
+class Item:
+    """One entry of an index. ``name`` is relative to the view's root, POSIX, as printed in
+    pointers; directories end in ``/`` as lintian prints them."""
+
+    name: str
+    path: Path
+    size: int  # bytes
+    mode: int
+    link: str | None  # symlink target as written, or None
+    index: Index = field(repr=False)
+    _head: bytes | None = field(default=None, repr=False)
+    _parsed: tuple[ModelInfo | None, FormatError | None] | None = field(default=None, repr=False)
+
+    @property
+    def is_file(self) -> bool:
+        return stat.S_ISREG(self.mode)
+
+    @property
+    def is_dir(self) -> bool:
+        return stat.S_ISDIR(self.mode)
+
+    @property
+    def is_symlink(self) -> bool:
+        return stat.S_ISLNK(self.mode)
+
+    @property
+    def is_executable(self) -> bool:
+        return self.is_file and bool(self.mode & 0o111)
+
+    @property
+    def basename(self) -> str:
+        return PurePosixPath(self.name.rstrip("/")).name
+
+    @property
+    def dirname(self) -> str:
+        """Parent directory name with a trailing ``/``, or ``""`` at the root."""
+        parent = str(PurePosixPath(self.name.rstrip("/")).parent)
+        return "" if parent == "." else parent + "/"
+
+    @property
+    def suffix(self) -> str:
+        """Lower-case last extension with its dot (``.onnx``), or ``""``."""
+        return PurePosixPath(self.basename).suffix.lower()
+
+    @property
+    def head(self) -> bytes:
+        """First :data:`HEAD_SIZE` bytes of a regular file (``b""`` otherwise), read once."""
+        if self._head is None:
+            self._head = b""
+            if self.is_file and self.size:
+                try:
+                    with open(self.path, "rb") as f:
+                        self._head = f.read(HEAD_SIZE)
+                except OSError:
+                    pass
+        return self._head
+
+    def _parse(self) -> tuple[ModelInfo | None, FormatError | None]:
+        if self._parsed is None:
+            result: tuple[ModelInfo | None, FormatError | None] = (None, None)
+            if self.is_file and self.size:
+                try:
+                    result = (formats.read(self.path, self.head, self.size, self.basename), None)
+                except FormatError as exc:
+                    result = (None, exc)
+                except OSError as exc:
+                    result = (None, FormatError(f"unreadable: {exc.strerror or exc}"))
+            self._parsed = result
+        return self._parsed
+
+    @property
+    def model(self) -> ModelInfo | None:
+        """The header record if the content is a model, parsed at most once; else ``None``."""
+        return self._parse()[0]
+
+    @property
+    def model_error(self) -> FormatError | None:
+        """The error a reader raised for this file, if it identified as a model but was broken."""
+        return self._parse()[1]
+
+    def text(self, limit: int = 4 << 20) -> str | None:
+        """The file decoded as UTF-8 (invalid bytes replaced), at most ``limit`` bytes (4 MiB);
+        ``None`` for non-files, binary content (a NUL byte in the head) or unreadable files."""
+        if not self.is_file or b"\0" in self.head:
+            return None
+        try:
+            with open(self.path, "rb") as f:
+                data = f.read(limit)
+        except OSError:
+            return None
+        return data.decode("utf-8", "replace")
+
+    def pointer(self, line: int = 0) -> Pointer:
+        return Pointer(self.name, line, self.index.label)
+
+
+class Index:
+    """All items of one package view, walked once, in sorted name order.
+
+    ``root`` is the directory on disk; ``label`` the view's name for JSON pointers.
+    """
+
+    def __init__(self, root: Path, label: str) -> None:
+        self.root = root
+        self.label = label
+        self._items: dict[str, Item] = {}
+        self._walk(root, "")
+
+    def _walk(self, directory: Path, prefix: str) -> None:
+        try:
+            entries = sorted(os.scandir(directory), key=lambda e: e.name)
+        except OSError:
+            return
+        for entry in entries:
+            try:
+                st = entry.stat(follow_symlinks=False)
+            except OSError:
+                continue
+            name = prefix + entry.name
+            path = Path(entry.path)
+            link = None
+            if stat.S_ISLNK(st.st_mode):
+                try:
+                    link = os.readlink(path)
+                except OSError:
+                    link = ""
+            if stat.S_ISDIR(st.st_mode):
+                if entry.name in SKIP_DIRS:
+                    continue
+                self._items[name + "/"] = Item(name + "/", path, 0, st.st_mode, None, self)
+                self._walk(path, name + "/")
+            else:
+                self._items[name] = Item(name, path, st.st_size, st.st_mode, link, self)
+
+    def __iter__(self) -> Iterator[Item]:
+        return iter(self._items.values())
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def lookup(self, name: str) -> Item | None:
+        """The item called ``name`` (a directory with or without its trailing ``/``)."""
+        return self._items.get(name) or self._items.get(name.rstrip("/") + "/")
+
+    def files(self) -> Iterator[Item]:
+        return (i for i in self._items.values() if i.is_file)
