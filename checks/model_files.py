@@ -88,7 +88,7 @@ class ModelFiles(Check):
         if expected and item.suffix in SPECIFIC and item.suffix not in expected:
             self.pointed_hint("ml-model-extension-mismatch", item.pointer(), model.format,
                               item.suffix)
-        limit = int(self.profile.setting("oversized-model-mib", 100))
+        limit = float(self.profile.setting("oversized-model-mib", "100"))
         if item.size > limit * 1024 * 1024:
             self.pointed_hint("oversized-ml-model", item.pointer(), size_text(item.size))
 

@@ -7,6 +7,7 @@ error (bad option, unreadable input, a failing check). Never a traceback, never 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import shutil
 import signal
@@ -72,6 +73,8 @@ def build_parser() -> Parser:
     a("--output-format", action="append", default=[], metavar="F")
     a("--output-width", type=int, default=None)
     a("--tag-display-limit", type=int, default=None)
+    a("--model-size-limit", type=float, default=None, metavar="MIB",
+      help="size above which oversized-ml-model is emitted (default: 100 MiB)")
     a("--no-cfg", action="store_true", help=argparse.SUPPRESS)
     a("--allow-root", action="store_true", help=argparse.SUPPRESS)
     return p
@@ -177,6 +180,11 @@ def _main(argv: list[str]) -> int:
     fail_on = parse_fail_on(args.fail_on or ["error"])
     fmt = _output_format(args, argv)
     profile = load_profile(args.profile)
+    if args.model_size_limit is not None:
+        if args.model_size_limit <= 0:
+            raise UsageError("--model-size-limit must be positive")
+        settings = {**profile.settings, "oversized-model-mib": str(args.model_size_limit)}
+        profile = dataclasses.replace(profile, settings=settings)
     tags = load_tags()
     only = _tag_list(args.tags, args.tags_from_file)
     suppressed = _tag_list(args.suppress_tags, args.suppress_tags_from_file)
