@@ -999,6 +999,17 @@ def _scan(f: BinaryIO, start: int, end: int | None, max_pickles: int | None,
                       unresolved_at=w.unresolved_at, classes=list(w.classes)), w.ops
 
 
+_DOTTED = re.compile(r"[A-Za-z_]\w*(\.[A-Za-z_]\w*)*")
+
+
+def _plausible(scan: PickleScan) -> bool:
+    """For a protocol 0/1 guess: the first global must be importable-looking. Nothing can be
+    called before the first global resolves, so a file whose first global could never import
+    (a CSV line read as a module name) does nothing when loaded and is no pickle (§5)."""
+    return not scan.globals or scan.globals[0] == UNRESOLVABLE \
+        or _DOTTED.fullmatch(scan.globals[0]) is not None
+
+
 def looks_like_pickle(head: bytes, size: int) -> bool:
     """Does ``head`` (the first bytes of a ``size``-byte file) start a pickle? (§5, §3.3 row 9)
 
@@ -1014,6 +1025,8 @@ def looks_like_pickle(head: bytes, size: int) -> bool:
     elif head[0] not in PROTOCOL_START:
         return False
     scan, ops = _scan(io.BytesIO(head), 0, len(head), None, True)
+    if head[0] != 0x80 and not _plausible(scan):
+        return False
     if scan.error is None:
         return scan.pickles > 0
     if size > len(head) and isinstance(scan.error, CorruptModelError) \
@@ -1045,7 +1058,7 @@ def sniff(head: bytes, size: int, name: str) -> bool:
 def read(path: Path, head: bytes, size: int) -> ModelInfo | None:
     with path.open("rb") as f:
         scan = scan_pickles(f, 0, size)
-    if head[:1] != b"\x80" and scan.pickles == 0 and not scan.globals:
+    if head[:1] != b"\x80" and (scan.pickles == 0 and not scan.globals or not _plausible(scan)):
         return None  # the protocol 0/1 guess did not survive the whole file: not a pickle
     return model_info(scan, "pickle")
 

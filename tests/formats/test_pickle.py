@@ -292,6 +292,12 @@ def test_text_starting_with_parenthesis_is_not_a_pickle() -> None:
     assert not looks_like_pickle(text, len(text))
 
 
+def test_csv_whose_lines_walk_as_global_and_stop_is_not_a_pickle() -> None:
+    # statsmodels results_predict_fedfunds.csv: "c" + header line, a data line, then ".7376..."
+    csv = b"const_p1,const_p2\n.7376958,.2623042\n.9818866,.0181134\n"
+    assert not looks_like_pickle(csv, len(csv))
+
+
 def test_random_binary_starting_like_protocol_2_is_not_a_pickle() -> None:
     rom = b"\x80\x02\x00\x55\xaa" + bytes(range(256)) * 16
     assert not looks_like_pickle(rom[:4096], len(rom))
