@@ -192,8 +192,8 @@ def sniff_savedmodel(head: bytes, size: int, name: str) -> bool:
     if head[:3] != b"\x08\x01\x12":  # saved_model_schema_version 1, then meta_graphs
         return False
     scanned = scan(head, 0, size, limit=4, truncated_ok=True)
-    if not scanned or len(scanned[0]) < 2:
-        return False
+    if not scanned or len(scanned[0]) < 2 or any(f.number > 2 for f in scanned[0]):
+        return False  # SavedModel has fields 1 and 2 only (Core ML's model type is 200+)
     meta = scan(head, scanned[0][1].value, scanned[0][1].end, limit=8)
     # MetaGraphDef: meta_info_def (1), graph_def (2), saver_def (3), ... object_graph_def (7).
     return meta is not None and bool(meta[0]) and all(
