@@ -51,7 +51,8 @@ def test_missing_input_is_skipped_and_others_still_run(cli, tmp_path: Path) -> N
     assert result.returncode == 1
     assert result.stderr.startswith(f"Skipping {tmp_path / 'absent.dsc'}: ")
     assert "W: model-files-positive source: oversized-ml-model" in result.stdout
-    assert cli("foo.tar.gz").stderr.startswith("mllint: bad package file name foo.tar.gz")
+    desc = str(TESTDATA / "sample-ml-package" / "desc")
+    assert cli(desc).stderr.startswith(f"mllint: bad package file name {desc}")
 
 
 def test_exit_codes_follow_fail_on(cli) -> None:
