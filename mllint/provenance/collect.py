@@ -16,8 +16,8 @@ from pathlib import PurePosixPath
 from typing import Protocol
 
 from mllint import modelcard
-from mllint.fixtures import in_test_dir
 from mllint.index import Index, Item, Pointer
+from mllint.inventory import TEST_DIR
 from mllint.provenance import makefile, prose, pyscan
 from mllint.provenance.commands import Invocation, invocations
 from mllint.provenance.evidence import Evidence
@@ -191,8 +191,8 @@ def collect(src: Source) -> Collected:
             continue
         if _is_prose(item):
             _prose(item, out)
-        if in_test_dir(item.name):
-            continue  # test code and fixtures are not the model's pipeline (fixtures.py)
+        if TEST_DIR.search(item.name):
+            continue  # test code and fixtures are not the model's pipeline
         if _is_python(item):
             facts = _python(item, names, out)
             if facts is not None:
@@ -208,7 +208,7 @@ def collect(src: Source) -> Collected:
         elif item.suffix in (".lst", ".txt", ".tsv") and "data" in item.basename.lower():
             _data_list(item, out)
     for item in src.index.files():
-        if item.is_symlink or in_test_dir(item.name):
+        if item.is_symlink or TEST_DIR.search(item.name):
             continue
         if _is_make(item) or _is_shell(item) or _is_cmake(item):
             _build_file(item, names, python, src, out)
