@@ -40,6 +40,7 @@ smaller; a bigger "text" file is data, and reading it whole would cost more than
 _URL = re.compile(r"\b(?:https?|ftp)://\S+")
 _HEX = re.compile(r"\b[0-9a-fA-F]{32,128}\b")
 _PURL = "pkg:deb/debian/"
+_SCRIPT = re.compile(r"[\w.-]+\.(?:py|sh|pl)\b")
 
 
 class DeclarationLike(Protocol):
@@ -254,9 +255,8 @@ def _python(item: Item, names: _Names, out: Collected) -> pyscan.PyFacts | None:
         out.evidence.append(Evidence("pipeline", 2, what, item.pointer(line), written,
                                      "written by the training script" if written else ""))
         if written:
-            out.evidence.append(Evidence("pipeline", 3, "trainer-call", item.pointer(
-                facts.saves[0]), written, "written by the training script",
-                detail="train-and-save"))
+            out.evidence.append(Evidence("pipeline", 3, "train-and-save", item.pointer(
+                facts.saves[0]), written, "written by the training script"))
         for dataset, line in facts.loaders:
             out.evidence.append(Evidence("data", 3, "dataset-loader", item.pointer(line), written,
                                          "loaded by the training script" if written else "",
@@ -548,6 +548,11 @@ def _model_metadata(model: Item, names: _Names, src: Source, out: Collected) -> 
     for base in prov.base_models:
         out.base_models.setdefault(model.name, []).append((base, False, model.pointer()))
     missing = [c for c in checkpoints if PurePosixPath(c).name not in names.basenames]
+    banner = info.extra.get("banner")
+    for script in _SCRIPT.findall(banner if isinstance(banner, str) else ""):
+        if PurePosixPath(script).name in names.basenames:  # the generator a banner names
+            out.evidence.append(Evidence("pipeline", 3, "export-step", model.pointer(), target,
+                                         "banner", detail=script))
     if missing:
         out.checkpoints[model.name] = missing
     _card(model, src, out)

@@ -43,6 +43,7 @@ WHAT: dict[str, str] = {
     "trainer-command": "trainer command",
     "trainer-source": "trainer program source",
     "export-step": "export step",
+    "train-and-save": "training script saves it",
     "trainer-writes-format": "trainer writes the shipped format",
     "rule-builds-model": "build rule makes the model",
     "rules-hook": "debian/rules retrain target",

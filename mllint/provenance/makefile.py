@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 MAX_EXPANSION = 5
 """Levels of ``$(VAR)`` expansion; deeper references stay as written."""
 
-_ASSIGN = re.compile(r"^(?:export\s+|override\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*(?::{1,3}=|\?=|\+=|=)\s*(.*)$")
+_ASSIGN = re.compile(
+    r"^(?:export\s+|override\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*(?::{1,3}=|\?=|\+=|=)\s*(.*)$")
 _RULE = re.compile(r"^([^\t#=:][^=:]*?)\s*::?\s*(?![=])(.*)$")
 _REF = re.compile(r"\$[({]([A-Za-z_][A-Za-z0-9_.-]*)[)}]")
 _CONDITIONAL = re.compile(r"^(ifeq|ifneq|ifdef|ifndef)\b\s*(.*)$")

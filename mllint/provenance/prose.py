@@ -49,7 +49,8 @@ def scan(text: str) -> list[ProseHit]:
         lowered = [(n, line.lower()) for n, line in paragraph]
         whole = " ".join(line for _, line in lowered)
         strong = any(w in whole for w in _STRONG_DATA)
-        urls = [(n, m.group(0).rstrip(".,;:")) for n, line in paragraph for m in _URL.finditer(line)]
+        urls = [(n, m.group(0).rstrip(".,;:")) for n, line in paragraph
+                for m in _URL.finditer(line)]
         for n, line in lowered:
             if "data-mention" not in seen and any(w in line for w in DATA_WORDS):
                 hits.append(ProseHit("data-mention", n))
@@ -61,12 +62,24 @@ def scan(text: str) -> list[ProseHit]:
             continue
         data_urls: list[tuple[int, str]] = []
         for n, url in urls:
-            line = dict(lowered)[n]
-            code_line = any(w in line for w in PIPELINE_WORDS) and not any(
-                w in line for w in _STRONG_DATA)
-            if not code_line and url not in seen:
-                data_urls.append((n, url))
-                seen.add(url)
+            if _about_code(lowered, n) or url in seen:
+                continue
+            data_urls.append((n, url))
+            seen.add(url)
         what = "data-list" if len(data_urls) > 1 else "data-url"
         hits.extend(ProseHit(what, n, url) for n, url in data_urls)
     return hits
+
+
+def _about_code(lowered: list[tuple[int, str]], number: int) -> bool:
+    """Is the URL on line ``number`` about code? Decided by the nearest line at or before it
+    that speaks of training data or of training code (a URL often sits on the line after the
+    sentence that introduces it)."""
+    for n, line in reversed(lowered):
+        if n > number:
+            continue
+        code = any(w in line for w in PIPELINE_WORDS)
+        data = any(w in line for w in _STRONG_DATA)
+        if code or data:
+            return code and not data
+    return False
