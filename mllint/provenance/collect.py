@@ -640,7 +640,8 @@ def _declared(model: Item, names: _Names, src: Source, out: Collected) -> None:
         else:
             level, what, external = 2, "declared-data", False
         out.evidence.append(Evidence("data", level, what, where, target, "declared",
-                                     detail=entry.name, external=external, license=license))
+                                     detail=location if external else entry.name,
+                                     external=external, license=license))
     for entry in getattr(stanza, "training_code", ()):
         where = ptr.pointer(entry.line)
         present = entry.location and src.index.lookup(entry.location) is not None
