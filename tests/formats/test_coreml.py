@@ -9,7 +9,7 @@ import pytest
 from mllint.formats import FormatError, identify
 from mllint.formats import coreml
 from mllint.formats.base import HEAD_SIZE
-from tests.formats.pb import ld, vi
+from pb import ld, vi
 
 
 def _model(metadata: bytes = b"") -> bytes:

@@ -13,8 +13,11 @@ from onnx import helper
 from mllint.formats import CorruptModelError, LimitExceededError, all_formats
 from mllint.formats.base import HEAD_SIZE
 from mllint.formats.protobuf import Walker, decode_varint, scan
-from tests.formats import test_caffe, test_coreml, test_sentencepiece, test_tensorflow
-from tests.formats.pb import ld, varint, vi
+import test_caffe
+import test_coreml
+import test_sentencepiece
+import test_tensorflow
+from pb import ld, varint, vi
 
 
 def _walk(data: bytes, **kw) -> list:

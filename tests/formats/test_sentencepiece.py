@@ -10,7 +10,7 @@ import pytest
 from mllint.formats import FormatError, identify
 from mllint.formats import sentencepiece
 from mllint.formats.base import HEAD_SIZE
-from tests.formats.pb import f32, ld, vi
+from pb import f32, ld, vi
 
 
 def _piece(text: str, score: float, kind: int = 1) -> bytes:

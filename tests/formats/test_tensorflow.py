@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from mllint.formats import FormatError, identify
 from mllint.formats import tensorflow as tf
 from mllint.formats.base import HEAD_SIZE
-from tests.formats.pb import ld, varint, vi
+from pb import ld, varint, vi
 
 
 def _const(name: str, dims: list[int]) -> bytes:

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from mllint.formats import CorruptModelError, FormatError, identify
 from mllint.formats import tflite
 from mllint.formats.base import HEAD_SIZE
-from tests.formats.flatbuf import U64, Byte, Ints, build
+from flatbuf import U64, Byte, Ints, build
 
 
 def _model() -> bytes:
