@@ -243,7 +243,7 @@ def _python(item: Item, names: _Names, out: Collected) -> pyscan.PyFacts | None:
     if facts is None:
         return None
     stem = PurePosixPath(item.basename).stem.lower()
-    written = names.models_named(s for s, _ in facts.strings) if facts.saves else ()
+    written = names.models_named(facts.saved_names)
     # An exporter named after the model it writes: dump_rnn.py -> rnn.*, export_foo.py -> foo.*
     for model in names.src.models:
         mstem = PurePosixPath(model.basename).stem.lower().split(".")[0]
@@ -390,6 +390,7 @@ def _invocation(item: Item, number: int, inv: Invocation, rule: makefile.Rule | 
         words += targets + [mk.expand(p) for p in rule.prereqs]
         if names.models_named(targets):
             via = "built by a make rule"
+    words = list(dict.fromkeys(words))  # a prerequisite is often also an argument
     models = names.models_named(words)
     if role == "train":
         out.evidence.append(Evidence("pipeline", 2, "trainer-command", where, models, via,
@@ -594,9 +595,10 @@ def _trainer_writes_format(model: Item, out: Collected) -> None:
     chain to the shipped format (P3) with no separate export step (hmmbuild writes HMMER3)."""
     formats = _model_formats(model)
     for name, where in out.trainers_present.items():
-        if set(TOOLS[name].writes) & formats:
+        written = sorted(set(TOOLS[name].writes) & formats)
+        if written:
             out.evidence.append(Evidence("pipeline", 3, "trainer-writes-format", where,
-                                         (model.name,), f"{name} writes {model.model.format}",
+                                         (model.name,), f"{name} writes {written[0]}",
                                          detail=name))
             return
 
