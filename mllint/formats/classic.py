@@ -2,8 +2,8 @@
 
 Each entry reads a fixed header and stops: Stockfish NNUE nets, tesseract ``.traineddata``, fastText
 ``.bin``/``.ftz``, GNU Backgammon weights (text and binary ``.wd``), darknet ``.weights``, CMU
-Sphinx acoustic-model parameter files and binary language models, KenLM binary LMs, and apertium's
-HMM part-of-speech taggers (``.prob``). The layouts are those the named upstream source writes;
+Sphinx acoustic-model parameter files and binary language models, KenLM binary LMs, zinnia
+handwriting SVMs, and apertium's HMM part-of-speech taggers (``.prob``). The layouts are those the named upstream source writes;
 each reader cites it. dlib ``.dat`` files are not identified: dlib's serializer writes no magic
 (a shape predictor starts with a bare version integer, a DNN with a version and layer tags), so
 content alone cannot tell one from any other small binary.
@@ -373,6 +373,25 @@ def apertium_read(path: Path, head: bytes, size: int) -> ModelInfo:
     return info
 
 
+# -- zinnia ---------------------------------------------------------------------------------
+# zinnia trainer.cpp / recognizer.cpp (RecognizerImpl::open): u32 magic = file size XOR
+# DIC_MAGIC_ID 0x0EF71821, u32 version 1, u32 class count, then per class a 16-byte label, f32
+# bias and (i32 index, f32 value) pairs ending at index -1: an SVM per character.
+ZINNIA_MAGIC = 0x0EF71821
+
+
+def zinnia_sniff(head: bytes, size: int, name: str) -> bool:
+    if len(head) < 12:
+        return False
+    magic, version, classes = struct.unpack_from("<III", head)
+    return magic ^ ZINNIA_MAGIC == size and version == 1 and 0 < classes <= size // 28
+
+
+def zinnia_read(path: Path, head: bytes, size: int) -> ModelInfo:
+    _, version, classes = struct.unpack_from("<III", head)
+    return ModelInfo(format="zinnia", extra={"version": version, "classes": classes})
+
+
 FORMATS = (
     Format("nnue", nnue_sniff, nnue_read, extensions=(".nnue",)),
     Format("tesseract", tesseract_sniff, tesseract_read, extensions=(".traineddata",),
@@ -382,5 +401,6 @@ FORMATS = (
     Format("darknet", darknet_sniff, darknet_read, extensions=(".weights",), magic=False),
     Format("sphinx", sphinx_sniff, sphinx_read, extensions=(".dmp", ".lm.bin")),
     Format("kenlm", kenlm_sniff, kenlm_read, extensions=(".binary", ".bin", ".klm")),
+    Format("zinnia", zinnia_sniff, zinnia_read, extensions=(".model",)),
     Format("apertium-tagger", apertium_sniff, apertium_read, extensions=(".prob",), magic=False),
 )
