@@ -65,7 +65,7 @@ def _compression(head: bytes) -> dict[str, object]:
 # recognizers write "opencv_lbphfaces", "opencv_eigenfaces", "opencv_fisherfaces".
 OPENCV_ROOT = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*\?>\s*<opencv_storage>|%YAML[:\s]1\.\d)")
 OPENCV_KIND = re.compile(
-    rb"<cascade>|^cascade:|type_id=\"opencv-haar-classifier\"|type_id:\s*opencv-haar-classifier"
+    rb"<cascade[\s>]|^cascade:|type_id=\"opencv-haar-classifier\"|type_id:\s*opencv-haar-classifier"
     rb"|<(opencv_ml_\w+)>|^(opencv_ml_\w+):|type_id=\"(opencv-ml-[\w-]+)\"|type_id:\s*(opencv-ml-[\w-]+)"
     rb"|<(opencv_(?:lbph|eigen|fisher)faces)>|^(opencv_(?:lbph|eigen|fisher)faces):",
     re.MULTILINE)
