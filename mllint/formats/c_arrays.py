@@ -33,6 +33,12 @@ of its words is unambiguous (``gru``, ``lstm``, ``cnn``, ``dnn``, ``conv``, ``de
 names say shader, SPIR-V, font, CRC, Galois field, Unicode, FFT/MDCT/window or twiddle, and byte
 arrays beginning with a SPIR-V, ELF, DXBC or CUDA fatbin magic, never count as ML.
 
+``extra``: ``evidence`` (``embedded-tflite``, ``generator-banner`` or ``ml-named-arrays``, the
+first rule that holds in the order 1, 2, 3), ``arrays`` (names, in file order), ``first_line``,
+``banner``, and the file a banner names: ``generated_from`` (also in
+``Provenance.training_inputs``) or, for "Embedded file: X", ``embedded_file`` (the array is X
+itself, not something trained into it).
+
 Limits. Weights under neutral names and without a banner are missed (jieba's HMM tables
 ``P = {...}`` in ``prob_emit.py``; a ``static const int16_t tab[]`` of an obscure codec). A
 hand-written DSP table named ``nn_...`` would be a false alarm. Only the first 8 MiB are read, so a
@@ -136,7 +142,7 @@ class Array:
     """Numeric literals found inside one named initialiser (merged by name)."""
 
     name: str
-    line: int  # 1-based line of its first literal
+    line: int  # 1-based line where its initialiser opens
     literals: int = 0
     floats: int = 0
     hexes: int = 0
@@ -155,6 +161,7 @@ class Array:
 @dataclass(slots=True)
 class Frame:
     name: str | None  # name of the collection this bracket opened, if it was assigned to one
+    line: int  # 1-based line of the opening bracket
 
 
 def words(name: str) -> set[str]:
@@ -203,12 +210,12 @@ class _Scanner:
         self.arrays: dict[str, Array] = {}
         self.unnamed = 0  # literals inside brackets not assigned to a name
 
-    def _target(self, line: int) -> Array | None:
+    def _target(self) -> Array | None:
         for frame in reversed(self.stack):
             if frame.name is not None:
                 array = self.arrays.get(frame.name)
                 if array is None:
-                    array = self.arrays[frame.name] = Array(frame.name, line)
+                    array = self.arrays[frame.name] = Array(frame.name, frame.line)
                 return array
         return None
 
@@ -245,13 +252,13 @@ class _Scanner:
                 if self.python:
                     self.in_triple = m.group()
             elif kind == "num":
-                self._number(m.group(), lineno)
+                self._number(m.group())
             elif kind == "id":
                 self.last_id[depth] = m.group().decode("ascii")
             elif kind == "eq":
                 self.pending[depth] = self.last_id[depth]
             elif kind == "open":
-                self.stack.append(Frame(self.pending[depth]))
+                self.stack.append(Frame(self.pending[depth], lineno))
                 self.last_id.append(None)
                 self.pending.append(None)
             elif kind == "close":
@@ -273,8 +280,8 @@ class _Scanner:
             return self.lang == "c" and not before.strip()
         return True
 
-    def _number(self, token: bytes, lineno: int) -> None:
-        array = self._target(lineno)
+    def _number(self, token: bytes) -> None:
+        array = self._target()
         if array is None:
             self.unnamed += 1
             return
@@ -363,16 +370,23 @@ def read(path: Path, head: bytes, size: int) -> ModelInfo | None:
     if read_bytes < size:
         extra["truncated_at"] = read_bytes
     provenance = Provenance()
+    extra["evidence"] = ("embedded-" + embedded[0] if embedded is not None
+                         else "generator-banner" if banner is not None else "ml-named-arrays")
     if embedded is not None:
         extra["embedded"] = embedded[0]
     if banner is not None:
-        text = banner.group().decode("utf-8", "replace")
-        extra["banner"] = " ".join(text.split())
-        source = CHECKPOINT_NAME.search(head[banner.start():banner.start() + 400])
+        text = " ".join(banner.group().decode("utf-8", "replace").split())
+        extra["banner"] = text
+        source = CHECKPOINT_NAME.search(head, banner.start(), banner.start() + 400)
         if source is not None:
-            generated_from = source.group().decode("utf-8", "replace")
-            extra["generated_from"] = generated_from
-            provenance.training_inputs.append(generated_from)
+            named = source.group().decode("utf-8", "replace")
+            if text.lower().startswith("embedded"):
+                # "Embedded file: model.tflite": the array *is* that file, byte for byte; it
+                # names no checkpoint the model was trained into.
+                extra["embedded_file"] = named
+            else:
+                extra["generated_from"] = named
+                provenance.training_inputs.append(named)
     return ModelInfo(format="c-array", tensors=len(chosen), parameters=parameters,
                      provenance=provenance, extra=extra)
 
