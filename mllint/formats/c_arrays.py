@@ -106,15 +106,17 @@ NOT_MODEL_MAGICS = (
 )
 
 # A banner: "generated"/"dumped"/"exported"/"converted"/"embedded" with, on the same line, a model
-# word after "from/by/of" (up to three words between: "from a Keras model") or a checkpoint file
+# word (MODEL_WORD) after "from/by/of" (up to three words between: "from a Keras model") or a checkpoint file
 # name; or a dump_*_weights-style script name. A file name found there goes to
 # Provenance.training_inputs for ml-model-generated-from-unshipped-checkpoint.
 CHECKPOINT_EXT = r"(?:pth|pt|ckpt|h5|hdf5|keras|pb|onnx|tflite|safetensors|pkl|npz|nnue)"
 CHECKPOINT_FILE = rf"[\w./+-]*\w\.{CHECKPOINT_EXT}\b"
 GENERATED = r"(?:generated|dumped|exported|converted|embedded)\b[^\n]{0,60}?"
+# A bare "model" is not enough: "generated from the model of the auditory filter bank" (DSP).
+MODEL_WORD = (r"(?:checkpoints?|networks?|weights|nnet|"
+              r"(?:keras|pytorch|torch|tensorflow|tf|trained|neural|learned|ml)\s+models?)")
 BANNER = re.compile((
-    rf"(?i){GENERATED}\b(?:from|by|of)\s+(?:[\w.-]+\s+){{0,3}}?"
-    r"(?:checkpoint|model|network|weights|nnet)s?\b"
+    rf"(?i){GENERATED}\b(?:from|by|of)\s+(?:[\w.-]+\s+){{0,3}}?{MODEL_WORD}\b"
     rf"|{GENERATED}{CHECKPOINT_FILE}"
     # dump_rnn_weights.py, export_model: the model word is a whole part ("dump_rnnoise_tables"
     # names FFT tables, not weights).
