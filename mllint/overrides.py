@@ -43,16 +43,15 @@ def _arch_table():
 
 
 def _known_arch(name: str) -> bool:
+    """A real architecture (dpkg knows its multiarch triplet) or a dpkg wildcard."""
     table = _arch_table()
-    if name in ("any", "all"):
+    if name in ("any", "all") or table.is_wildcard(name):
         return True
     try:
-        if table.is_wildcard(name):
-            return True
-        table.matches_architecture(name, "any")
-        return True
-    except (KeyError, ValueError):
+        table.dpkg_arch_to_multiarch(name)
+    except KeyError:
         return False
+    return True
 
 
 def arch_matches(arch: str, entries: Iterable[str]) -> bool:
