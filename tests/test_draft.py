@@ -74,4 +74,7 @@ def test_cli_emits_a_draft_for_a_source_tree(cli) -> None:
     for name in ("models/encoder.safetensors", "models/decoder.safetensors"):
         digest = hashlib.sha256((tree / name).read_bytes()).hexdigest()
         assert parsed.for_file(name).sha256 == digest
-        assert parsed.for_file(name).ml_policy_class == "toxic-candy"  # kept from the old file
+    # Kept from the stanza that governs each file; as in DEP-5 a later stanza replaces an
+    # earlier one entirely, so the encoder's own stanza (SHA256 and License only) has no class.
+    assert parsed.for_file("models/decoder.safetensors").ml_policy_class == "toxic-candy"
+    assert parsed.for_file("models/encoder.safetensors").ml_policy_class is None
