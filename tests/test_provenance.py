@@ -315,3 +315,26 @@ def test_profiles_change_the_threshold_not_the_evidence(tmp_path: Path) -> None:
         classes[profile] = [h.split()[0] for h in _run(p, profile) if "policy" in h]
     assert classes == {"debian": ["ml-policy-toxic-candy-model"],
                        "osaid": ["ml-policy-free-model"]}
+
+
+def test_declared_training_data_levels(tmp_path: Path) -> None:
+    from mllint.declaration import parse
+
+    write(tmp_path, {"corpus/a.txt": "text\n"})
+    model_file(tmp_path / "m.safetensors")
+    (tmp_path / "debian").mkdir()
+    text = ("Format: mllint-ml-models/0.1\n\nFiles: m.safetensors\n"
+            "Training-Data: web https://example.org/web.tar none\n"
+            " local corpus CC0-1.0\n"
+            " packaged pkg:deb/debian/foo-data CC0-1.0\n"
+            " other pkg:deb/debian/bar-data CC0-1.0\n"
+            "Training-Data-Availability: {}\n")
+    for availability, expected in (("directDownload", [3, 4, 4, 3]), ("private", [2, 2, 2, 2])):
+        (tmp_path / "debian" / "ml-models").write_text(text.format(availability))
+        decl = parse((tmp_path / "debian" / "ml-models").read_text())
+        index = Index(tmp_path, "test")
+        models = [index.lookup("m.safetensors")]
+        found = collect(Source(index, models, frozenset({"foo-data"}), decl))
+        me = grade(models[0], found)
+        assert [e.level for e in me.data] == expected, availability
+        assert [e.external for e in me.data] == [availability != "private", False, False, False]

@@ -56,8 +56,9 @@ class ModelEvidence:
 
     @property
     def external_only(self) -> bool:
-        """Data reachable only from outside Debian: E3 pointers, nothing shipped (E4)."""
-        return self.data_level == 3
+        """Data reachable only from outside Debian: the best data is an E3 pointer to a URL or
+        hub id (not a Debian package), and nothing is shipped (E4)."""
+        return self.data_level == 3 and all(e.external for e in self.data if e.level == 3)
 
     @property
     def unsourced_bases(self) -> list[BaseModel]:
