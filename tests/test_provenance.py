@@ -338,3 +338,23 @@ def test_declared_training_data_levels(tmp_path: Path) -> None:
         me = grade(models[0], found)
         assert [e.level for e in me.data] == expected, availability
         assert [e.external for e in me.data] == [availability != "private", False, False, False]
+
+
+def test_same_dataset_from_card_and_declaration_is_one_hint(tmp_path: Path) -> None:
+    from mllint.processable import Group, source_from_tree
+
+    _source_with_model(tmp_path)
+    write(tmp_path, {
+        "models/README.md": "---\ndatasets:\n  - imagenet-1k\nbase_model: org/base\n---\n",
+        "debian/ml-models": "Format: mllint-ml-models/0.1\n\nFiles: models/net.safetensors\n"
+                            "Training-Data: imagenet-1k none LicenseRef-research-only\n"
+                            "Base-Model: org/base https://example.org/base MIT\n",
+    })
+    p = source_from_tree(tmp_path, "t")
+    Group("g", "traced", "1").add(p)
+    hints = _run(p)
+    assert [h for h in hints if "not-dfsg-free" in h] == [
+        "ml-model-training-data-not-dfsg-free imagenet-1k LicenseRef-research-only "
+        "[models/net.safetensors]"]
+    assert [h for h in hints if "base-model" in h.split()[0]] == [
+        "ml-model-derived-from-base-model-without-source org/base [models/net.safetensors]"]

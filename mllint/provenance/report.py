@@ -138,6 +138,6 @@ def note(me: ModelEvidence, license_expression: str, free_data_level: int = 3) -
     if me.data_level >= free_data_level and not me.data_license_ok(free_data_level):
         stated = sorted({v.expression for _, v in me.data_licenses()})
         parts.append(f"data-license={' '.join(stated) if stated else 'unknown'}")
-    parts += [f"base-model={b.name}" for b in me.unsourced_bases]
+    parts += [f"base-model={b}" for b in dict.fromkeys(b.name for b in me.unsourced_bases)]
     parts += [f"checkpoint={c}" for c in me.checkpoints]
     return " ".join(parts).replace("[", "(").replace("]", ")")
