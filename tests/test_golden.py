@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from golden import Case, cases, tags_in
+from tests.golden import Case, cases, tags_in
 from mllint.tags import load_tags
 
 CASES = cases()

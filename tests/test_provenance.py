@@ -174,6 +174,15 @@ def test_evidence_naming_another_model_does_not_count(tmp_path: Path) -> None:
     assert levels == {"a.safetensors": 3, "b.safetensors": 0}
 
 
+def test_script_naming_the_model_but_writing_another_file_is_no_exporter(tmp_path: Path) -> None:
+    """hmmer's gen-inclusions.py runs the tutorial and writes inclusions.def."""
+    write(tmp_path, {"doc/gen.py": "run(['hmmbuild', 'm.safetensors'])\n"
+                                   "with open('inclusions.def', 'w') as f:\n    f.write('x')\n"})
+    model_file(tmp_path / "m.safetensors")
+    _, models, found = collected(tmp_path)
+    assert grade(models[0], found).pipeline == []
+
+
 def test_test_directories_are_not_the_pipeline(tmp_path: Path) -> None:
     write(tmp_path, {"tests/test_fit.py": "clf.fit(X, y)\n"})
     model_file(tmp_path / "m.safetensors")
@@ -245,3 +254,64 @@ def test_hook_without_a_complete_chain_does_not_raise_the_level() -> None:
     declared = Evidence("pipeline", 4, "retrain-command", Pointer("debian/ml-models", 4),
                         ("m.bin",), "declared")
     assert grade(item, Collected([declared])).pipeline_level == 4
+
+
+# --- the check on a group: binary traced to source, profiles ---------------------------------
+
+def _run(p, profile: str = "debian") -> list[str]:
+    from mllint.engine import Options, run_checks
+    from mllint.profiles import load_profile
+
+    hints = run_checks(p, Options(load_profile(profile)))
+    return [f"{h.tag} {h.context}" for h in hints if h.check == "provenance"]
+
+
+def _source_with_model(root: Path) -> None:
+    write(root, {
+        "debian/control": "Source: traced\n\nPackage: traced-data\nArchitecture: all\n",
+        "debian/changelog": "traced (1.0-1) unstable; urgency=medium\n\n  * x\n\n"
+                            " -- A <a@b.c>  Mon, 30 Nov 2026 12:00:00 +0000\n",
+        "debian/copyright": "Format: https://www.debian.org/doc/packaging-manuals/"
+                            "copyright-format/1.0/\n\nFiles: *\nCopyright: 2026 A\n"
+                            "License: MIT\n",
+        "README": "The network was trained on the Foo corpus.\n",
+    })
+    model_file(root / "models" / "net.safetensors")
+
+
+def test_binary_model_is_traced_to_the_source_in_one_run(tmp_path: Path) -> None:
+    from mllint.processable import Group, binary_from_tree, source_from_tree
+
+    _source_with_model(tmp_path / "src")
+    binary = tmp_path / "bin"
+    write(binary, {"DEBIAN/control": "Package: traced-data\nVersion: 1.0-1\nSource: traced\n"
+                                     "Architecture: all\n"})
+    model_file(binary / "usr" / "share" / "traced" / "net.safetensors")
+    group = Group("traced_1.0-1", "traced", "1.0-1")
+    source = source_from_tree(tmp_path / "src", "src")
+    deb = binary_from_tree(binary, "bin")
+    group.add(source)
+    group.add(deb)
+    assert _run(deb) == [
+        "ml-policy-toxic-candy-model source=models/net.safetensors data=E1 (dataset named in "
+        "prose at README:1, package-wide) pipeline=P0 license=MIT "
+        "[usr/share/traced/net.safetensors]"]
+    alone = binary_from_tree(binary, "bin")
+    Group("x", "traced", "1.0-1").add(alone)
+    assert _run(alone) == ["ml-policy-unclassified-model license=unknown source not in this run "
+                           "[usr/share/traced/net.safetensors]"]
+
+
+def test_profiles_change_the_threshold_not_the_evidence(tmp_path: Path) -> None:
+    from mllint.processable import Group, source_from_tree
+
+    _source_with_model(tmp_path)
+    write(tmp_path, {"models/README.md": "---\ndatasets:\n  - foo-corpus\n---\n",
+                     "train.py": "m.fit(X, y)\nsave_file(w, 'net.safetensors')\n"})
+    classes = {}
+    for profile in ("debian", "osaid"):
+        p = source_from_tree(tmp_path, "t")
+        Group("g", "traced", "1").add(p)
+        classes[profile] = [h.split()[0] for h in _run(p, profile) if "policy" in h]
+    assert classes == {"debian": ["ml-policy-toxic-candy-model"],
+                       "osaid": ["ml-policy-free-model"]}

@@ -35,6 +35,7 @@ class PyFacts:
 
     training: list[tuple[str, int]] = field(default_factory=list)
     saves: list[int] = field(default_factory=list)
+    saved_names: list[str] = field(default_factory=list)  # strings given to save calls
     strings: list[tuple[str, int]] = field(default_factory=list)
     loaders: list[tuple[str, int]] = field(default_factory=list)
     self_play: int = 0
@@ -86,6 +87,10 @@ def scan(text: str) -> PyFacts | None:
     # names bound by "from sklearn.datasets import fetch_openml" and the like
     imported = {a.asname or a.name for n in nodes if isinstance(n, ast.ImportFrom)
                 and (n.module or "").startswith(DATASET_MODULES) for a in n.names}
+    # NAME = "file.bin" at any level, so that save(w, NAME) still names its file
+    assigned = {t.id: n.value.value for n in nodes if isinstance(n, ast.Assign)
+                and isinstance(n.value, ast.Constant) and isinstance(n.value.value, str)
+                for t in n.targets if isinstance(t, ast.Name)}
     for node in nodes:
         if isinstance(node, ast.Constant) and isinstance(node.value, str) and len(node.value) < 512:
             facts.strings.append((node.value, node.lineno))
@@ -114,6 +119,7 @@ def scan(text: str) -> PyFacts | None:
             trainer_objects = True
         if last in SAVE_CALLS or name == "torch.save" or (name == "open" and _writes(node)):
             facts.saves.append(node.lineno)
+            facts.saved_names.extend(_argument_strings(node, assigned))
         if _loader(name, imported):
             facts.loaders.append((_first_string(node) or name, node.lineno))
     if backward and step:
@@ -135,6 +141,19 @@ def _loader(name: str, imported: set[str]) -> bool:
     if name in imported or name in DATASET_LOADERS:
         return True
     return "." in name and any(name.startswith(m + ".") for m in DATASET_MODULES)
+
+
+def _argument_strings(call: ast.Call, assigned: dict[str, str]) -> list[str]:
+    """String constants in a call's arguments (at any depth: ``os.path.join(d, "m.pt")``), and
+    the strings that plain names among them were assigned."""
+    found: list[str] = []
+    for arg in [*call.args, *(k.value for k in call.keywords)]:
+        for node in ast.walk(arg):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                found.append(node.value)
+            elif isinstance(node, ast.Name) and node.id in assigned:
+                found.append(assigned[node.id])
+    return found
 
 
 def _writes(call: ast.Call) -> bool:
