@@ -17,6 +17,7 @@ from pathlib import Path
 
 from mllint import __version__
 from mllint.display import (DisplayLevel, UsageError, Visibility, counts_as, parse_fail_on)
+from mllint.draft import draft_declaration
 from mllint.engine import Options, run_group
 from mllint.loader import CheckLoadError
 from mllint.output import Run
@@ -80,6 +81,8 @@ def build_parser() -> Parser:
     a("--package", metavar="NAME", default=None,
       help="source name for upstream trees and archives (default: from the directory or file "
            "name, e.g. foo-1.2 -> foo)")
+    a("--emit-ml-models", action="store_true",
+      help="print a draft debian/ml-models for each source package instead of checking")
     a("--no-cfg", action="store_true", help=argparse.SUPPRESS)
     a("--allow-root", action="store_true", help=argparse.SUPPRESS)
     return p
@@ -153,6 +156,15 @@ def _use_color(choice: str) -> bool:
     if choice == "never":
         return False
     return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+def _emit_ml_models(group: Group) -> None:
+    """``--emit-ml-models``: the draft declaration of the group's source package on stdout."""
+    if group.source is None:
+        print(f"mllint: {group.id}: no source package to draft debian/ml-models for",
+              file=sys.stderr)
+        return
+    sys.stdout.write(draft_declaration(group.source))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -239,10 +251,15 @@ def _main(argv: list[str]) -> int:
                 status = 1
                 continue
             for group in opened:
+                if args.emit_ml_models:
+                    _emit_ml_models(group)
+                    continue
                 if args.verbose and not args.quiet:
                     print(f"N: Processing group {group.id} ...", file=sys.stderr)
                 run_group(group, tags, options)
                 groups.append(group)
+        if args.emit_ml_models:
+            return status
         if not groups and status == 0:
             print("mllint: No packages selected.", file=sys.stderr)
             return 1
