@@ -336,6 +336,13 @@ def _call_findings(call: ast.Call, scope: ast.AST, ctx: _Context) -> list[Findin
             model = _fold(_argument(call, 0, "model_name"), ctx.constants) or last
             return [make("hub", f"{model}:{pretrained}")]
 
+    if "pooch" in parts and last in ("create", "retrieve"):
+        # pooch fetches data files; its URL is a dataset unless it is a model URL.
+        url = _fold(_argument(call, 0, "base_url" if last == "create" else "url"), ctx.constants)
+        if url:
+            return [make("url" if classify_url(url) == "model" else "dataset", url)]
+        return []
+
     if last in HTTP_CALLS and (parts & HTTP_RECEIVERS or len(parts) == 1):
         index, keyword = HTTP_CALLS[last]
         arg = _argument(call, index, keyword)
