@@ -140,10 +140,11 @@ class Index:
     ``root`` is the directory on disk; ``label`` the view's name for JSON pointers.
     """
 
-    def __init__(self, root: Path, label: str) -> None:
+    def __init__(self, root: Path, label: str, skip_top: frozenset[str] = frozenset()) -> None:
         self.root = root
         self.label = label
         self._items: dict[str, Item] = {}
+        self._skip_top = skip_top  # e.g. DEBIAN/ of an unpacked binary: the control view
         self._walk(root, "")
 
     def _walk(self, directory: Path, prefix: str) -> None:
@@ -165,7 +166,7 @@ class Index:
                 except OSError:
                     link = ""
             if stat.S_ISDIR(st.st_mode):
-                if entry.name in SKIP_DIRS:
+                if entry.name in SKIP_DIRS or (not prefix and entry.name in self._skip_top):
                     continue
                 self._items[name + "/"] = Item(name + "/", path, 0, st.st_mode, None, self)
                 self._walk(path, name + "/")
