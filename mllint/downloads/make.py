@@ -53,15 +53,27 @@ def analyse(text: str, reached_only: bool = True) -> list[Finding]:
     for targets, _, recipe in rules:
         if recipe.type != "recipe" or (reached is not None and not reached & set(targets)):
             continue
-        for line_node in recipe.children:
-            if line_node.type != "recipe_line":
-                continue
+        for line_node in _recipe_lines(recipe):
             command = _expand(grammars.text(line_node), variables)
             command = command.lstrip("@-+ \t")
             conditions = _conditions(line_node)
             for finding in shell.analyse(command, first_line=grammars.line(line_node)):
                 findings.append(replace(finding, conditions=conditions))
     return findings
+
+
+def _recipe_lines(recipe: Node) -> list[Node]:
+    """The recipe's lines, including those inside ``ifeq`` blocks, but not those of a rule the
+    grammar nested into it (a conditional rule after the recipe)."""
+    lines: list[Node] = []
+    stack = list(reversed(recipe.children))
+    while stack:
+        node = stack.pop()
+        if node.type == "recipe_line":
+            lines.append(node)
+        elif node.type != "rule":
+            stack.extend(reversed(node.children))
+    return lines
 
 
 def _expand(command: str, variables: dict[str, str], depth: int = 0) -> str:
