@@ -214,8 +214,10 @@ def _parts(name: str) -> list[str]:
 
 def _lowered(name: str) -> bool:
     parts = _parts(name)
-    return bool(set(parts[:-1]) & LOWERED_DIRS) or PurePosixPath(name).suffix.lower() in \
-        LOWERED_SUFFIXES or parts[-1] in LOWERED_NAMES or parts[-1].startswith("test_")
+    documentation = PurePosixPath(name).suffix.lower() in LOWERED_SUFFIXES \
+        and parts[-1] != "cmakelists.txt"
+    return bool(set(parts[:-1]) & LOWERED_DIRS) or documentation or parts[-1] in LOWERED_NAMES \
+        or parts[-1].startswith("test_")
 
 
 def _provider(name: str) -> bool:

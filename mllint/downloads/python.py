@@ -221,12 +221,11 @@ def _is_true(node: ast.AST | None) -> bool:
     return isinstance(node, ast.Constant) and node.value is True
 
 
-def _pinned(call: ast.Call, scope: ast.AST) -> bool:
+def _pinned(call: ast.Call, scope: ast.AST, constants: dict[str, str]) -> bool:
     """A revision that is a commit id, a hash keyword with a value, or a digest computed in the
     same function (``hashlib``, ``*checksum*``, ``*verify*``)."""
-    revision = _keyword(call, "revision")
-    if isinstance(revision, ast.Constant) and isinstance(revision.value, str) \
-            and HEX40_RE.fullmatch(revision.value):
+    revision = _fold(_keyword(call, "revision"), constants)
+    if revision is not None and HEX40_RE.fullmatch(revision):
         return True
     for kw in call.keywords:
         if kw.arg in HASH_KWARGS and not (isinstance(kw.value, ast.Constant)
@@ -256,7 +255,7 @@ def _call_findings(call: ast.Call, scope: ast.AST, ctx: _Context) -> list[Findin
     note_name = _short(name)
 
     def make(kind: Kind, identifier: str) -> Finding:
-        return Finding(kind, note_name, identifier, call.lineno, _pinned(call, scope),
+        return Finding(kind, note_name, identifier, call.lineno, _pinned(call, scope, ctx.constants),
                        guard, remote_code)
 
     if last in HUB_CALLS:

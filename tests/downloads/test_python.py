@@ -31,7 +31,8 @@ def test_comment_and_docstring_do_not_count() -> None:
 def test_revision_commit_pins_and_branch_does_not() -> None:
     source = """
         from huggingface_hub import snapshot_download
-        snapshot_download("o/a", revision="0123456789abcdef0123456789abcdef01234567")
+        PIN = "0123456789abcdef0123456789abcdef01234567"
+        snapshot_download("o/a", revision=PIN)
         snapshot_download("o/b", revision="main")
     """
     pins = {f.identifier: f.pinned for f in python.analyse(textwrap.dedent(source))}
