@@ -24,15 +24,31 @@ WEIGHT_NAME = re.compile(r"weight|model|checkpoint|ckpt|param|embedding|state_di
 GENERATOR_SUFFIXES = (".py", ".sh", ".pl", ".r", ".jl")
 # Formats that carry no trained weights of their own.
 STUB_FORMATS = frozenset({"git-lfs-pointer"})
+# A pickle that imports nothing but containers and arrays is plain data (scipy's ascent.dat is a
+# pickled image) unless its name says it is a checkpoint or model. Spellings: formats/pickle.py.
+DATA_GLOBALS = frozenset({
+    "numpy.core.multiarray._reconstruct", "numpy._core.multiarray._reconstruct", "numpy.ndarray",
+    "numpy.dtype", "numpy.core.multiarray.scalar", "numpy._core.multiarray.scalar",
+    "collections.OrderedDict", "collections.defaultdict", "_codecs.encode", "builtins.set",
+    "builtins.frozenset", "builtins.complex", "builtins.bytearray", "builtins.slice",
+    "copyreg._reconstructor", "builtins.object",
+})
+PICKLE_MODEL_SUFFIXES = frozenset({".pkl", ".pickle", ".p", ".pt", ".pth", ".ckpt", ".joblib",
+                                   ".sav", ".model"})
 
 
 def is_model(item: Item, model: ModelInfo) -> bool:
-    """Whether a parsed file counts as a model: not a stub, and an array only when named so."""
+    """Whether a parsed file counts as a model: not a stub; an array, or a pickle of plain data,
+    only when its name says so."""
     if model.format in STUB_FORMATS:
         return False
-    if model.format not in ARRAY_FORMATS or model.trained:
+    if model.trained:
         return True
-    return bool(WEIGHT_NAME.search(item.basename))
+    if model.format in ARRAY_FORMATS:
+        return bool(WEIGHT_NAME.search(item.basename))
+    if model.format == "pickle" and set(model.pickle_globals) <= DATA_GLOBALS:
+        return item.suffix in PICKLE_MODEL_SUFFIXES or bool(WEIGHT_NAME.search(item.basename))
+    return True
 
 
 def is_test_fixture(item: Item, model: ModelInfo) -> bool:

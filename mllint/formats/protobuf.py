@@ -17,8 +17,7 @@ before anything is read or skipped; a varint longer than 10 bytes is corrupt.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
 from mllint.formats.base import CorruptModelError, LimitExceededError
 
@@ -27,10 +26,10 @@ MAX_VARINT_BYTES = 10
 MAX_DEPTH = 64  # nested messages; ONNX subgraphs use 3 levels per nesting
 MAX_FIELDS = 8_000_000  # fields visited per file (a 100k-node graph is about 1M)
 WINDOW = 1 << 16  # bytes read at a time; keys and small payloads come from this cache
+HEADER = 2 * MAX_VARINT_BYTES  # a field's key plus its varint, length or fixed value fit in this
 
 
-@dataclass(frozen=True, slots=True)
-class Field:
+class Field(NamedTuple):
     """One field of a message. ``value`` is the number for VARINT/I64/I32 fields and the payload
     offset (bytes from the start of the file or buffer) for LEN fields, whose size is ``length``."""
 
@@ -92,48 +91,64 @@ class Walker:
             rel = 0
         return self._buf, rel
 
-    def _varint(self, pos: int, end: int, what: str) -> tuple[int, int]:
-        buf, rel = self._window(pos, MAX_VARINT_BYTES)
-        limit = rel + min(end - pos, len(buf) - rel)
-        got = decode_varint(buf, rel, limit)
-        if got is None:
-            raise CorruptModelError(f"truncated protobuf {what}")
-        value, nxt = got
-        return value, pos + nxt - rel
-
     def fields(self, start: int, end: int, depth: int = 0) -> Iterator[Field]:
-        """Yield the fields of the message at ``[start, end)``; ``depth`` is its nesting level."""
+        """Yield the fields of the message at ``[start, end)``; ``depth`` is its nesting level.
+
+        The hot loop of every protobuf reader (a 100k-node graph is a million fields), so it
+        decodes one-byte varints inline and reads keys from the shared window, refilling it only
+        when fewer than :data:`HEADER` bytes of the message remain in it.
+        """
         if depth > MAX_DEPTH:
             raise LimitExceededError(f"protobuf messages nested deeper than {MAX_DEPTH}")
         if end > self.size:
             raise CorruptModelError("protobuf message runs past the end of the file")
         where = "the file" if end == self.size else "its enclosing message"
         pos = start
+        buf, base = b"", 0
         while pos < end:
             self.budget -= 1
             if self.budget < 0:
                 raise LimitExceededError("more protobuf fields than the walker's cap")
-            key, pos = self._varint(pos, end, "field key")
+            rel = pos - base
+            if rel < 0 or rel + HEADER > len(buf) and base + len(buf) < end:
+                buf, rel = self._window(pos, HEADER)
+                base = pos - rel
+            limit = min(len(buf), end - base)
+            key = buf[rel] if rel < limit else 0x80
+            if key < 0x80:
+                rel += 1
+            else:
+                got = decode_varint(buf, rel, limit)
+                if got is None:
+                    raise CorruptModelError("truncated protobuf field key")
+                key, rel = got
             number, wire = key >> 3, key & 7
             if number == 0:
                 raise CorruptModelError("protobuf field number 0")
-            if wire == VARINT:
-                value, pos = self._varint(pos, end, f"varint in field {number}")
-                yield Field(number, wire, value)
-            elif wire == LEN:
-                length, pos = self._varint(pos, end, f"length of field {number}")
-                if length > end - pos:
+            if wire == VARINT or wire == LEN:
+                value = buf[rel] if rel < limit else 0x80
+                if value < 0x80:
+                    rel += 1
+                else:
+                    got = decode_varint(buf, rel, limit)
+                    if got is None:
+                        raise CorruptModelError(f"truncated protobuf varint in field {number}")
+                    value, rel = got
+                pos = base + rel
+                if wire == VARINT:
+                    yield Field(number, wire, value)
+                    continue
+                if value > end - pos:
                     raise CorruptModelError(
-                        f"protobuf field {number} length {length} runs past the end of {where}")
-                yield Field(number, wire, pos, length)
-                pos += length
-            elif wire in (I64, I32):
+                        f"protobuf field {number} length {value} runs past the end of {where}")
+                yield Field(number, wire, pos, value)
+                pos += value
+            elif wire == I64 or wire == I32:
                 n = 8 if wire == I64 else 4
-                if n > end - pos:
+                if rel + n > limit:
                     raise CorruptModelError(f"truncated protobuf fixed-width field {number}")
-                buf, rel = self._window(pos, n)
                 yield Field(number, wire, int.from_bytes(buf[rel:rel + n], "little"))
-                pos += n
+                pos = base + rel + n
             else:
                 raise _bad_wire(number, wire)
 

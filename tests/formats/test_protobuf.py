@@ -8,15 +8,20 @@ import struct
 
 import onnx
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from onnx import helper
 
-from mllint.formats import CorruptModelError, LimitExceededError, all_formats
+from mllint.formats import CorruptModelError, FormatError, LimitExceededError, all_formats
 from mllint.formats.base import HEAD_SIZE
 from mllint.formats.protobuf import Walker, decode_varint, scan
 import test_caffe
 import test_coreml
+import test_ncnn
+import test_openvino
 import test_sentencepiece
 import test_tensorflow
+import test_tflite
 from pb import ld, varint, vi
 
 
@@ -81,6 +86,9 @@ SAMPLES = {
     "tf-savedmodel": test_tensorflow._saved_model,
     "tf-checkpoint": lambda: test_tensorflow._checkpoint(
         [(b"", vi(1, 1)), (b"v", test_tensorflow._variable([2]))]),
+    "tflite": test_tflite._model,
+    "openvino": lambda: test_openvino._xml(11, test_openvino.RT_INFO_V11),
+    "ncnn": lambda: test_ncnn.PARAM,
 }
 
 
@@ -98,3 +106,34 @@ def test_onnx_written_by_onnx_save_is_claimed_by_onnx_only(tmp_path) -> None:
     onnx.save(helper.make_model(helper.make_graph([], "g", [], [])), path)
     data = path.read_bytes()
     assert {f.id for f in all_formats() if f.sniff(data, len(data), "m.bin")} == {"onnx"}
+
+
+MINE = ("onnx", "coreml", "caffe", "sentencepiece", "tf-graphdef", "tf-savedmodel",
+        "tf-checkpoint", "tflite", "openvino", "ncnn")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=300), st.sampled_from(["m.onnx", "m.pb", "m.bin", "m.xml", "m"]))
+def test_sniffers_never_raise_on_arbitrary_bytes(data: bytes, name: str) -> None:
+    for fmt in all_formats():
+        if fmt.id in MINE:
+            assert fmt.sniff(data, len(data), name) in (True, False)
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.function_scoped_fixture],
+          deadline=None)
+@given(st.data())
+def test_readers_raise_only_format_errors_on_mutated_samples(tmp_path, data) -> None:
+    expected = data.draw(st.sampled_from(sorted(SAMPLES)))
+    raw = bytearray(SAMPLES[expected]())
+    for _ in range(data.draw(st.integers(1, 6))):
+        raw[data.draw(st.integers(0, len(raw) - 1))] = data.draw(st.integers(0, 255))
+    cut = data.draw(st.integers(1, len(raw)))
+    path = tmp_path / "m.bin"
+    path.write_bytes(bytes(raw[:cut]))
+    for fmt in all_formats():
+        if fmt.id in MINE and fmt.sniff(bytes(raw[:cut])[:HEAD_SIZE], cut, path.name):
+            try:
+                fmt.read(path, bytes(raw[:cut])[:HEAD_SIZE], cut)
+            except FormatError:
+                pass
