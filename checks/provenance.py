@@ -47,16 +47,16 @@ class Provenance(Check):
             self.pointed_hint(DATA_TAG, where, f"data=E{me.data_level}")
         if me.pipeline_level <= 1:
             self.pointed_hint(PIPELINE_TAG, where, f"pipeline=P{me.pipeline_level}")
-        for evidence, verdict in me.data_licenses():
-            if verdict.verdict in ("non-free", "use-restricted"):
-                self.pointed_hint("ml-model-training-data-not-dfsg-free", where,
-                                  evidence.detail, verdict.expression)
+        # one hint per distinct statement: a card and a declaration may name the same dataset
+        bad = {(e.detail, v.expression) for e, v in me.data_licenses()
+               if v.verdict in ("non-free", "use-restricted")}
+        for dataset, expression in sorted(bad):
+            self.pointed_hint("ml-model-training-data-not-dfsg-free", where, dataset, expression)
         if me.external_only and me.data_best is not None:
             self.pointed_hint("ml-model-training-data-external-only", where,
                               me.data_best.detail or str(me.data_best.where))
-        for base in me.unsourced_bases:
-            self.pointed_hint("ml-model-derived-from-base-model-without-source", where,
-                              base.name)
+        for base in sorted({b.name for b in me.unsourced_bases}):
+            self.pointed_hint("ml-model-derived-from-base-model-without-source", where, base)
         for checkpoint in me.checkpoints:
             self.pointed_hint("ml-model-generated-from-unshipped-checkpoint", where, checkpoint)
         if me.pipeline_level in (2, 3):

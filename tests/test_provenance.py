@@ -315,3 +315,51 @@ def test_profiles_change_the_threshold_not_the_evidence(tmp_path: Path) -> None:
         classes[profile] = [h.split()[0] for h in _run(p, profile) if "policy" in h]
     assert classes == {"debian": ["ml-policy-toxic-candy-model"],
                        "osaid": ["ml-policy-free-model"]}
+
+
+def test_declared_training_data_levels(tmp_path: Path) -> None:
+    from mllint.declaration import parse
+
+    write(tmp_path, {"corpus/a.txt": "text\n"})
+    model_file(tmp_path / "m.safetensors")
+    (tmp_path / "debian").mkdir()
+    text = ("Format: mllint-ml-models/0.1\n\nFiles: m.safetensors\n"
+            "Training-Data: web https://example.org/web.tar none\n"
+            " local corpus CC0-1.0\n"
+            " packaged pkg:deb/debian/foo-data CC0-1.0\n"
+            " other pkg:deb/debian/bar-data CC0-1.0\n"
+            "Training-Data-Availability: {}\n")
+    for availability, expected in (("directDownload", [3, 4, 4, 3]), ("private", [2, 2, 2, 2])):
+        (tmp_path / "debian" / "ml-models").write_text(text.format(availability))
+        decl = parse((tmp_path / "debian" / "ml-models").read_text())
+        index = Index(tmp_path, "test")
+        models = [index.lookup("m.safetensors")]
+        found = collect(Source(index, models, frozenset({"foo-data"}), decl))
+        me = grade(models[0], found)
+        assert [e.level for e in me.data] == expected, availability
+        assert [e.external for e in me.data] == [availability != "private", False, False, False]
+
+
+def test_same_dataset_from_card_and_declaration_is_one_hint(tmp_path: Path) -> None:
+    from mllint.processable import Group, source_from_tree
+
+    _source_with_model(tmp_path)
+    write(tmp_path, {
+        "models/README.md": "---\ndatasets:\n  - imagenet-1k\nbase_model: org/base\n---\n",
+        "debian/ml-models": "Format: mllint-ml-models/0.1\n\nFiles: models/net.safetensors\n"
+                            "Training-Data: imagenet-1k none LicenseRef-research-only\n"
+                            "Base-Model: org/base https://example.org/base MIT\n",
+    })
+    p = source_from_tree(tmp_path, "t")
+    Group("g", "traced", "1").add(p)
+    hints = _run(p)
+    assert [h for h in hints if "not-dfsg-free" in h] == [
+        "ml-model-training-data-not-dfsg-free imagenet-1k LicenseRef-research-only "
+        "[models/net.safetensors]"]
+    assert [h for h in hints if "base-model" in h.split()[0]] == [
+        "ml-model-derived-from-base-model-without-source org/base [models/net.safetensors]"]
+
+
+def test_prose_words_match_whole_words_only() -> None:
+    """aom's README: "Incorporating Reviewer Comments" is not about corpora."""
+    assert prose.scan("- Incorporating Reviewer Comments\n- retrainers welcome\n") == []

@@ -43,10 +43,16 @@ def build_file(item: Item, names: Names, python: dict[str, pyscan.PyFacts], src:
 
 def _training_script(inv: Invocation, item: Item, names: Names,
                      python: dict[str, pyscan.PyFacts]) -> Item | None:
+    """The Python script ``inv`` runs, if it is training code; parsed here when the tree walk
+    did not (a package without models only has its build files read)."""
     script = names.resolve(inv.script, item.dirname)
-    if script is None or not python.get(script.name, pyscan.PyFacts()).training:
+    if script is None:
         return None
-    return script
+    if script.name not in python:
+        text = text_of(script)
+        python[script.name] = (pyscan.scan(text) if text is not None else None) or \
+            pyscan.PyFacts()
+    return script if python[script.name].training else None
 
 
 def _invocation(item: Item, number: int, inv: Invocation, rule: makefile.Rule | None,

@@ -39,10 +39,15 @@ _HEX = re.compile(r"\b[0-9a-fA-F]{32,128}\b")
 
 
 def collect(src: Source) -> Collected:
-    """Run every collector over ``src``."""
+    """Run every collector over ``src``. Without models only ``debian/rules`` and what its
+    default build reaches are read (training during the build is a finding of its own), so a
+    package with no model costs a makefile parse, not a walk over all its text."""
     out = Collected()
     names = Names(src)
     python: dict[str, pyscan.PyFacts] = {}
+    if not src.models:
+        build.rules(src, names, python, out)
+        return out
     for item in src.index.files():
         if item.is_symlink:
             continue

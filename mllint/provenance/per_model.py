@@ -131,22 +131,26 @@ def declared(model: Item, names: Names, src: Source, out: Collected) -> None:
     ptr = src.index.lookup(decl.name)
     if ptr is None:
         return
+    # ML-Policy wants data "publicly available to anonymous users": data declared private or
+    # on request is a pointer (E2) at most, wherever it is said to be.
+    closed = (stanza.training_data_availability or "").lower() in ("private", "on-request")
     for entry in stanza.training_data:
         where = ptr.pointer(entry.line)
         location = entry.location or ""
         license = entry.license or dataset_license(entry.name)
-        if location.startswith(_PURL):
+        if location.startswith(_PURL):  # in Debian: shipped if built against, else retrievable
             package = location[len(_PURL):].split("@")[0].split("?")[0]
             level, what, external = (4, "build-dep-data", False) if package in \
-                src.build_depends else (2, "declared-data", False)
+                src.build_depends else (3, "declared-data", False)
         elif "://" in location:
             level, what, external = 3, "declared-data", True
-        elif location and names.resolve(location, "") is not None or (
-                location and src.index.lookup(location) is not None):
+        elif location and src.index.lookup(location) is not None:
             level, what, external = 4, "shipped-data", False
             license = license or src.data_license(location)
         else:
             level, what, external = 2, "declared-data", False
+        if closed:
+            level, external = min(level, 2), False
         out.evidence.append(Evidence("data", level, what, where, target, "declared",
                                      detail=location if external else entry.name,
                                      external=external, license=license))

@@ -56,8 +56,9 @@ class ModelEvidence:
 
     @property
     def external_only(self) -> bool:
-        """Data reachable only from outside Debian: E3 pointers, nothing shipped (E4)."""
-        return self.data_level == 3
+        """Data reachable only from outside Debian: the best data is an E3 pointer to a URL or
+        hub id (not a Debian package), and nothing is shipped (E4)."""
+        return self.data_level == 3 and all(e.external for e in self.data if e.level == 3)
 
     @property
     def unsourced_bases(self) -> list[BaseModel]:
@@ -137,6 +138,6 @@ def note(me: ModelEvidence, license_expression: str, free_data_level: int = 3) -
     if me.data_level >= free_data_level and not me.data_license_ok(free_data_level):
         stated = sorted({v.expression for _, v in me.data_licenses()})
         parts.append(f"data-license={' '.join(stated) if stated else 'unknown'}")
-    parts += [f"base-model={b.name}" for b in me.unsourced_bases]
+    parts += [f"base-model={b}" for b in dict.fromkeys(b.name for b in me.unsourced_bases)]
     parts += [f"checkpoint={c}" for c in me.checkpoints]
     return " ".join(parts).replace("[", "(").replace("]", ")")
