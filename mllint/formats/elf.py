@@ -19,17 +19,20 @@
 3. **Known weights by content.** A stripped binary can hold a network with no name and no header
    (mumble 1.3 carries RNNoise's int8 GRU weights about 7 MB in, and only its UI text says
    "RNNoise"). :data:`KNOWN_WEIGHTS` holds the first 8 bytes and the SHA-256 of the first 64 bytes
-   of a few arrays of published models; 8-byte aligned words of the data sections are checked (compilers align arrays of 32 bytes or more to 8 or more on amd64 and arm64; i386 and
-   armhf may align to 4 only and are then missed). Only models in the table are found.
+   of a few arrays of published models; 4-byte aligned words of the data sections are checked
+   (compilers align arrays of 4-byte values to 4, larger arrays more). Only models in the table
+   are found.
 
-Not detectable here: weights of an arbitrary model compiled from a C array into a stripped binary
-(libaom's partition CNN: 21 of its 26 float arrays are in ``libaom.so.3.6.0`` byte for byte, and
-nothing names them). When the source package is in the same run, its ``c-array`` arrays could be
-fingerprinted the same way as :data:`KNOWN_WEIGHTS` (design only, not built).
+Not detectable from the binary alone: weights of an arbitrary model compiled from a C array into a
+stripped binary (libaom's partition CNN: 21 of its 26 float arrays are in ``libaom.so.3.6.0`` byte
+for byte, and nothing names them). :func:`find_arrays` finds them when the source is at hand: it
+looks for the byte images (:func:`array_patterns`) of the leading values of the source's
+``c-array`` arrays with the same aligned-word search (aom + libaom3: 217 arrays of 6 of aom's 8
+weight files found, in 0.8 s).
 
 Cost: section and symbol tables are read with every offset, size and count checked against the
 file first (caps below); data is scanned streaming, at most :data:`MAX_SCAN` bytes for magics and
-:data:`MAX_FINGERPRINT_SCAN` for known weights. ELF headers are parsed by hand with ``struct``
+:data:`MAX_FINGERPRINT_SCAN` for known weights and source arrays. ELF headers are parsed by hand with ``struct``
 (System V gABI, "Object Files"): pyelftools would do, but it reads whole sections with
 ``stream.read(size)`` without checking the size against the file, raises several exception
 families on hostile input, and we need five fields of three structures.
