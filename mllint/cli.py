@@ -17,6 +17,7 @@ from pathlib import Path
 
 from mllint import __version__
 from mllint.display import (DisplayLevel, UsageError, Visibility, counts_as, parse_fail_on)
+from mllint.draft import draft_declaration
 from mllint.engine import Options, run_group
 from mllint.loader import CheckLoadError
 from mllint.output import Run
@@ -24,6 +25,7 @@ from mllint.output import ewi, json as json_output, universal
 from mllint.processable import Group, InputError, open_input
 from mllint.profiles import ProfileError, load_profile
 from mllint.tags import TagError, TagSet, load_tags
+from mllint.upstream import SOURCE_NAME
 
 WRITERS = {"ewi": ewi.write, "universal": universal.write, "json": json_output.write}
 # Lintian options mllint does not implement yet: refused, never silently ignored.
@@ -41,7 +43,8 @@ def build_parser() -> Parser:
     p = Parser(prog="mllint", allow_abbrev=False, add_help=True,
                description="Check Debian packages for machine-learning models and their sources.")
     p.add_argument("inputs", nargs="*", metavar="PACKAGE",
-                   help=".dsc, .deb, .udeb, .changes, an unpacked tree, or an upstream tree")
+                   help=".dsc, .deb, .udeb, .changes, an unpacked tree, an upstream tree or an "
+                        "upstream .tar.*/.zip")
     a = p.add_argument
     a("-i", "--info", action="store_true", help="explain each tag after its first hint")
     a("--no-info", dest="info", action="store_false")
@@ -75,6 +78,11 @@ def build_parser() -> Parser:
     a("--tag-display-limit", type=int, default=None)
     a("--model-size-limit", type=float, default=None, metavar="MIB",
       help="size above which oversized-ml-model is emitted (default: 100 MiB)")
+    a("--package", metavar="NAME", default=None,
+      help="source name for upstream trees and archives (default: from the directory or file "
+           "name, e.g. foo-1.2 -> foo)")
+    a("--emit-ml-models", action="store_true",
+      help="print a draft debian/ml-models for each source package instead of checking")
     a("--no-cfg", action="store_true", help=argparse.SUPPRESS)
     a("--allow-root", action="store_true", help=argparse.SUPPRESS)
     return p
@@ -150,6 +158,15 @@ def _use_color(choice: str) -> bool:
     return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
+def _emit_ml_models(group: Group) -> None:
+    """``--emit-ml-models``: the draft declaration of the group's source package on stdout."""
+    if group.source is None:
+        print(f"mllint: {group.id}: no source package to draft debian/ml-models for",
+              file=sys.stderr)
+        return
+    sys.stdout.write(draft_declaration(group.source))
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     signal.signal(signal.SIGPIPE, signal.SIG_DFL)
@@ -209,6 +226,8 @@ def _main(argv: list[str]) -> int:
             return 1
     if args.jobs is not None and args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
+    if args.package is not None and not SOURCE_NAME.match(args.package):
+        raise UsageError(f"--package {args.package}: not a Debian source package name")
 
     options = Options(profile, enabled, use_overrides=not args.no_override)
     tty = sys.stdout.isatty()
@@ -222,7 +241,7 @@ def _main(argv: list[str]) -> int:
     with ExitStack() as stack:
         for given in inputs:
             try:
-                opened = open_input(given, stack)
+                opened = open_input(given, stack, args.package)
             except InputError as exc:
                 print(f"Skipping {given}: {exc}", file=sys.stderr)
                 status = 1
@@ -232,10 +251,15 @@ def _main(argv: list[str]) -> int:
                 status = 1
                 continue
             for group in opened:
+                if args.emit_ml_models:
+                    _emit_ml_models(group)
+                    continue
                 if args.verbose and not args.quiet:
                     print(f"N: Processing group {group.id} ...", file=sys.stderr)
                 run_group(group, tags, options)
                 groups.append(group)
+        if args.emit_ml_models:
+            return status
         if not groups and status == 0:
             print("mllint: No packages selected.", file=sys.stderr)
             return 1

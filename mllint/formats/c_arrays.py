@@ -7,7 +7,8 @@ checkpoint <x>.pth */``, ``..._weights_int8[5632] = {``), RNNoise's ``rnn_data.c
 ``TFL3``). There is no magic, so the decision is a heuristic over the file's *shape* and *names*
 (model-formats.md §5, row ``c-array``).
 
-How the scan works. The file is read line by line, at most :data:`MAX_SCAN` bytes (8 MiB) and
+How the scan works. A C-speed pre-pass counts "number," pairs and gives up below :data:`MIN_ARRAY`
+(most source files). Then the file is read line by line, at most :data:`MAX_SCAN` bytes (8 MiB) and
 :data:`MAX_LINE` bytes per line, so cost does not grow with the file. A small tokenizer, aware of
 comments, strings and (for Python) triple-quoted strings, tracks bracket depth. ``name = {`` /
 ``name[...] = {`` (C, C++), ``NAME: [f32; N] = [`` (Rust), ``var name = [...]T{`` (Go) and
@@ -59,6 +60,7 @@ MAX_SCAN = 8 << 20  # bytes of a file read at most
 MAX_LINE = 64 << 10  # bytes per readline(); a longer line is read in pieces
 MIN_SIZE = 2048  # bytes; below this no file holds weights worth a note
 MIN_LITERALS = 256  # numeric literals; aom's smallest models (10x16 + 16x4 dense) are ~250
+MIN_ARRAY = 64  # literals an embedded-file byte array needs at least (and the pre-pass)
 BANNER_WINDOW = 4096  # bytes of the file searched for a generator banner (= HEAD_SIZE)
 MAX_NAMES = 64  # array names kept in extra["arrays"]
 
@@ -137,6 +139,9 @@ TOKEN = re.compile(rb"""
   | (?P<semi>;)
 """, re.X)
 BLOCK_END = re.compile(rb"\*/")
+LITERAL_COMMA = re.compile(  # a numeric literal followed by a comma: one array element
+    rb"(?<![\w.])(?:0[xX][0-9a-fA-F]+|\d+\.?\d*(?:[eE][-+]?\d+)?|\.\d+(?:[eE][-+]?\d+)?)"
+    rb"\w*\s*,")  # suffixes: 1.0f, 7u, 0ULL, 1.5_f32
 
 
 @dataclass(slots=True)
@@ -317,7 +322,27 @@ def embedded_magic(first: bytes) -> str | None:
     return None
 
 
+def _enough_literals(path: Path) -> bool:
+    """Cheap first pass (C-speed regex, 1 MiB pieces): are there at least :data:`MIN_ARRAY`
+    numbers followed by a comma in the first :data:`MAX_SCAN` bytes, and no NUL? Every rule needs
+    an array of that many literals; most source files fail here, 5-10 times faster than the
+    tokenizer (measured: 7 % of aom's and /usr/include's C files pass)."""
+    count = 0
+    done = 0
+    with path.open("rb") as f:
+        while done < MAX_SCAN and count < MIN_ARRAY:
+            chunk = f.read(min(1 << 20, MAX_SCAN - done))
+            if not chunk or b"\0" in chunk:
+                return False
+            done += len(chunk)
+            if chunk.count(b",") >= MIN_ARRAY - count:
+                count += len(LITERAL_COMMA.findall(chunk))
+    return count >= MIN_ARRAY
+
+
 def read(path: Path, head: bytes, size: int) -> ModelInfo | None:
+    if not _enough_literals(path):
+        return None
     name = path.name.lower()
     lang = "python" if name.endswith(PYTHON_SUFFIXES) else "c" if name.endswith(C_SUFFIXES) else "other"
     scanner = _Scanner(lang)
@@ -343,7 +368,7 @@ def read(path: Path, head: bytes, size: int) -> ModelInfo | None:
     embedded: tuple[str, Array] | None = None
     for a in arrays:
         kind = embedded_magic(bytes(a.first or b""))
-        if kind is not None and a.literals >= 64:
+        if kind is not None and a.literals >= MIN_ARRAY:
             embedded = (kind, a)
             break
     banner = BANNER.search(head[:BANNER_WINDOW])

@@ -69,6 +69,7 @@ MODEL_EXTS = ("nnue", "onnx", "tflite", "gguf", "pt", "pth", "ckpt", "safetensor
               "keras", "bin")  # "bin" only counts with an ML word, see _symbol_evidence
 LD_BINARY = re.compile(r"_binary_(\w+)_(?:start|end|size)")
 INCBIN = re.compile(r"(?:g|incbin_?)(\w+?)_?(?:Data|data|_start|End|_end|Size|_size)")
+UNSAFE = re.compile(r"[^A-Za-z0-9_.$@+-]")
 KNOWN_SYMBOLS = {"rnnoise_model_orig": "rnnoise", "renamenoise_model_orig": "rnnoise"}
 
 
@@ -170,7 +171,7 @@ class _Elf:
             off, sz = raw[shstrndx][4:6]
             names = _pread(f, off, min(sz, MAX_STRTAB), size)
         for name_off, stype, flags, addr, off, sz, link, _info, _align, entsize in raw:
-            self.sections.append(Section(_cstr(names, name_off), stype, flags, addr, off, sz,
+            self.sections.append(Section(_token(_cstr(names, name_off)), stype, flags, addr, off, sz,
                                          link, entsize))
 
     def data_sections(self) -> list[Section]:
@@ -201,7 +202,7 @@ class _Elf:
                             self.end + "IIIBBH", block, i * entsize)
                     if shndx == 0 or not name:
                         continue
-                    yield _cstr(strtab, name), info & 0xF, sz, self._file_offset(shndx, value)
+                    yield _token(_cstr(strtab, name)), info & 0xF, sz, self._file_offset(shndx, value)
 
     def _file_offset(self, shndx: int, value: int) -> int:
         if shndx >= len(self.sections):
@@ -217,6 +218,12 @@ def _cstr(table: bytes, offset: int) -> str:
         return ""
     end = table.find(b"\0", offset, offset + 4096)
     return table[offset:end if end >= 0 else offset + 4096].decode("ascii", "replace")
+
+
+def _token(name: str) -> str:
+    """``name`` with anything but ``[A-Za-z0-9_.$@+-]`` turned into ``?``: details become hint
+    notes, which must stay one token without ``[`` (a hostile file chooses its own names)."""
+    return UNSAFE.sub("?", name)[:200]
 
 
 def find_embedded_models(path: Path, size: int) -> list[Embedded]:

@@ -142,6 +142,12 @@ def test_blob_across_a_read_boundary(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert [(e.kind, e.detail) for e in result] == [("gguf", ".rodata")]
 
 
+def test_hostile_symbol_names_become_safe_tokens(tmp_path: Path) -> None:
+    symbols = (Symbol("demo_cnn_weights [x] y", RODATA, 0, 2048),)
+    path = write(tmp_path, elf_bytes(bytes(4096), symbols=symbols))
+    assert found(path) == [("symbol", "demo_cnn_weights??x??y")]
+
+
 def test_not_an_elf(tmp_path: Path) -> None:
     assert find_embedded_models(write(tmp_path, b"MZ" + bytes(100)), 102) == []
 
