@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import json
 import struct
 from pathlib import Path
@@ -69,25 +70,30 @@ def test_command_position_decides_not_the_word() -> None:
 
 # --- Python ---------------------------------------------------------------------------------
 
+def py(text: str) -> pyscan.PyFacts | None:
+    return pyscan.scan(ast.parse(text), text)
+
+
 def test_python_training_loop_and_save_are_found() -> None:
-    facts = pyscan.scan("for x in d:\n    loss.backward()\n    opt.step()\ntorch.save(m, 'n.pt')\n")
+    facts = py("for x in d:\n    loss.backward()\n    opt.step()\ntorch.save(m, 'n.pt')\n")
     assert facts is not None
     assert facts.training == [("training-loop", 2)] and facts.saves == [4]
 
 
 def test_python_train_mode_switch_is_not_training() -> None:
-    facts = pyscan.scan("model.train()\nmodel.eval()\nout = model(x)\n")
+    facts = py("model.train()\nmodel.eval()\nout = model(x)\n")
     assert facts is not None and facts.training == []
 
 
 def test_python_dataset_loader_from_imported_name() -> None:
-    facts = pyscan.scan("from sklearn.datasets import fetch_openml\n"
+    facts = py("from sklearn.datasets import fetch_openml\n"
                         "X = fetch_openml('mnist_784')\n")
     assert facts is not None and facts.loaders == [("mnist_784", 2)]
 
 
-def test_python_unparsable_source_gives_none() -> None:
-    assert pyscan.scan("def (:\n") is None
+def test_python_unparsable_file_gives_no_facts(tmp_path: Path) -> None:
+    write(tmp_path, {"broken.py": "def (:\n    loss.backward()\n"})
+    assert pyscan.facts_of(Index(tmp_path, "t").lookup("broken.py")) is None
 
 
 # --- prose ------------------------------------------------------------------------------------
