@@ -87,7 +87,7 @@ WEAK_WORDS = frozenset({
     "classifier", "feature", "features", "input", "output",
 })
 # Weak words that count as a pair only with one of these (not two of "input", "output", "feature").
-# "conv" and "dense" are weak: codecs call convolution filters conv_params, and dense_matrix is math.
+# "conv" and "dense" are weak: codecs call convolution filters conv_params; dense_matrix is math.
 CORE_WEAK = frozenset({"weight", "weights", "bias", "biases", "kernel", "kernels", "layer",
                        "layers", "model", "models", "hidden", "fc", "recurrent", "subias", "conv",
                        "convolution", "dense"})
@@ -96,7 +96,8 @@ VOCABULARY = STRONG_WORDS | WEAK_WORDS
 TABLE_WORDS = frozenset({
     "shader", "shaders", "spv", "spirv", "glsl", "hlsl", "msl", "ptx", "cubin", "fatbin",
     "metallib", "dxil", "dxbc", "font", "fonts", "glyph", "glyphs", "crc", "crc16", "crc32",
-    "crc64", "gf", "galois", "unicode", "utf", "fft", "mdct", "dct", "twiddle", "twiddles", "window",
+    "crc64", "gf", "galois", "unicode", "utf", "fft", "mdct", "dct", "twiddle", "twiddles",
+    "window",
     "sine", "cos", "sin", "kbd", "qmf", "huffman", "icon", "cursor", "bitmap",
 })
 WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[A-Z]+")
@@ -110,9 +111,9 @@ NOT_MODEL_MAGICS = (
     bytes.fromhex("50ed55ba"),  # CUDA fatbin, u32 LE 0xBA55ED50
 )
 
-# A banner: "generated"/"dumped"/"exported"/"converted"/"embedded" with, on the same line, a model
-# word (MODEL_WORD) after "from/by/of" (up to three words between: "from a Keras model") or a checkpoint file
-# name; or a dump_*_weights-style script name. A file name found there goes to
+# A banner: "generated"/"dumped"/"exported"/"converted"/"embedded" with, on the same line, a
+# model word (MODEL_WORD) after "from/by/of" (up to three words between: "from a Keras model") or
+# a checkpoint file name; or a dump_*_weights-style script name. A file name found there goes to
 # Provenance.training_inputs for ml-model-generated-from-unshipped-checkpoint.
 CHECKPOINT_EXT = r"(?:pth|pt|ckpt|h5|hdf5|keras|pb|onnx|tflite|safetensors|pkl|npz|nnue)"
 CHECKPOINT_FILE = rf"[\w./+-]*\w\.{CHECKPOINT_EXT}\b"
@@ -370,7 +371,8 @@ def read(path: Path, head: bytes, size: int) -> ModelInfo | None:
     if not _enough_literals(path):
         return None
     name = path.name.lower()
-    lang = "python" if name.endswith(PYTHON_SUFFIXES) else "c" if name.endswith(C_SUFFIXES) else "other"
+    lang = ("python" if name.endswith(PYTHON_SUFFIXES)
+            else "c" if name.endswith(C_SUFFIXES) else "other")
     scanner = _Scanner(lang)
     read_bytes = 0
     with path.open("rb") as f:
