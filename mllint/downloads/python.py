@@ -320,8 +320,9 @@ def _call_findings(call: ast.Call, scope: ast.AST, ctx: _Context) -> list[Findin
         return [make("hub" if value in NLTK_MODELS else "dataset", value)]
 
     if last in DATASET_CALLS and (last != "load_data" or "datasets" in parts):
-        value = _fold(_argument(call, 0, "path"), ctx.constants) or ""
-        return [make("dataset", value)]
+        value = _fold(_argument(call, 0, "path"), ctx.constants)
+        # sklearn's fetch_covtype() takes no name: the function names the dataset.
+        return [make("dataset", value or (last if last.startswith("fetch_") else ""))]
     if last == "load" and "tfds" in parts | {name.split(".")[0]}:
         return [make("dataset", _fold(_argument(call, 0, "name"), ctx.constants) or "")]
 
