@@ -293,19 +293,21 @@ def test_binary_model_is_traced_to_the_source_in_one_run(tmp_path: Path) -> None
     write(binary, {"DEBIAN/control": "Package: traced-data\nVersion: 1.0-1\nSource: traced\n"
                                      "Architecture: all\n"})
     model_file(binary / "usr" / "share" / "traced" / "net.safetensors")
+    model_file(binary / "usr" / "share" / "traced" / "built.safetensors")  # made by the build
     group = Group("traced_1.0-1", "traced", "1.0-1")
-    source = source_from_tree(tmp_path / "src", "src")
     deb = binary_from_tree(binary, "bin")
-    group.add(source)
+    group.add(source_from_tree(tmp_path / "src", "src"))
     group.add(deb)
     assert _run(deb) == [
+        "ml-policy-unclassified-model license=unknown no same-named file of this size in the "
+        "source [usr/share/traced/built.safetensors]",
         "ml-policy-toxic-candy-model source=models/net.safetensors data=E1 (dataset named in "
         "prose at README:1, package-wide) pipeline=P0 license=MIT "
         "[usr/share/traced/net.safetensors]"]
     alone = binary_from_tree(binary, "bin")
     Group("x", "traced", "1.0-1").add(alone)
-    assert _run(alone) == ["ml-policy-unclassified-model license=unknown source not in this run "
-                           "[usr/share/traced/net.safetensors]"]
+    assert _run(alone)[1:] == ["ml-policy-unclassified-model license=unknown source not in this "
+                               "run [usr/share/traced/net.safetensors]"]
 
 
 def test_profiles_change_the_threshold_not_the_evidence(tmp_path: Path) -> None:
