@@ -380,3 +380,25 @@ def test_dataset_fetches_count_in_training_and_download_scripts_only(tmp_path: P
                      if e.what == "data-download")
     assert fetched == [("scripts/download_data.sh:1", "https://example.org/corpus/train.csv.gz"),
                        ("train.py:2", "mnist_784")]
+
+
+def test_machine_readable_pointers_bom_and_dvc(tmp_path: Path) -> None:
+    bom = {"bomFormat": "CycloneDX", "components": [{
+        "type": "machine-learning-model", "name": "m",
+        "modelCard": {"modelParameters": {"datasets": [{"ref": "corpus-1"}]}}}]}
+    write(tmp_path, {"sbom.json": json.dumps(bom),
+                     "data/corpus.dvc": "outs:\n- md5: 0123456789abcdef0123456789abcdef\n"
+                                        "  path: corpus\n"})
+    model_file(tmp_path / "m.safetensors")
+    _, models, found = collected(tmp_path)
+    me = grade(models[0], found)
+    assert sorted((e.what, e.level) for e in me.data) == [("bom-datasets", 2), ("dvc", 3)]
+    assert me.external_only
+
+
+def test_a_bom_without_datasets_is_no_evidence(tmp_path: Path) -> None:
+    write(tmp_path, {"sbom.json": json.dumps({"bomFormat": "CycloneDX", "components": [
+        {"type": "library", "name": "numpy"}]})})
+    model_file(tmp_path / "m.safetensors")
+    _, models, found = collected(tmp_path)
+    assert grade(models[0], found).data == []
