@@ -25,6 +25,7 @@ from mllint.output import ewi, json as json_output, universal
 from mllint.processable import Group, InputError, open_input
 from mllint.profiles import ProfileError, load_profile
 from mllint.tags import TagError, TagSet, load_tags
+from mllint.upstream import SOURCE_NAME
 
 WRITERS = {"ewi": ewi.write, "universal": universal.write, "json": json_output.write}
 # Lintian options mllint does not implement yet: refused, never silently ignored.
@@ -42,7 +43,8 @@ def build_parser() -> Parser:
     p = Parser(prog="mllint", allow_abbrev=False, add_help=True,
                description="Check Debian packages for machine-learning models and their sources.")
     p.add_argument("inputs", nargs="*", metavar="PACKAGE",
-                   help=".dsc, .deb, .udeb, .changes, an unpacked tree, or an upstream tree")
+                   help=".dsc, .deb, .udeb, .changes, an unpacked tree, an upstream tree or an "
+                        "upstream .tar.*/.zip")
     a = p.add_argument
     a("-i", "--info", action="store_true", help="explain each tag after its first hint")
     a("--no-info", dest="info", action="store_false")
@@ -76,6 +78,9 @@ def build_parser() -> Parser:
     a("--tag-display-limit", type=int, default=None)
     a("--model-size-limit", type=float, default=None, metavar="MIB",
       help="size above which oversized-ml-model is emitted (default: 100 MiB)")
+    a("--package", metavar="NAME", default=None,
+      help="source name for upstream trees and archives (default: from the directory or file "
+           "name, e.g. foo-1.2 -> foo)")
     a("--emit-ml-models", action="store_true",
       help="print a draft debian/ml-models for each source package instead of checking")
     a("--no-cfg", action="store_true", help=argparse.SUPPRESS)
@@ -221,6 +226,8 @@ def _main(argv: list[str]) -> int:
             return 1
     if args.jobs is not None and args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
+    if args.package is not None and not SOURCE_NAME.match(args.package):
+        raise UsageError(f"--package {args.package}: not a Debian source package name")
 
     options = Options(profile, enabled, use_overrides=not args.no_override)
     tty = sys.stdout.isatty()
@@ -234,7 +241,7 @@ def _main(argv: list[str]) -> int:
     with ExitStack() as stack:
         for given in inputs:
             try:
-                opened = open_input(given, stack)
+                opened = open_input(given, stack, args.package)
             except InputError as exc:
                 print(f"Skipping {given}: {exc}", file=sys.stderr)
                 status = 1

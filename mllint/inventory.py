@@ -60,8 +60,8 @@ def is_test_fixture(item: Item, model: ModelInfo) -> bool:
     if model.trained is False or item.size <= FIXTURE_MAX_SIZE:
         return True
     stem = PurePosixPath(item.basename).stem
-    for sibling in item.index:
-        if sibling.dirname == item.dirname and sibling.suffix in GENERATOR_SUFFIXES:
+    for sibling in item.index.children(item.dirname):
+        if sibling.suffix in GENERATOR_SUFFIXES:
             text = sibling.text(1 << 20)
             if text and stem in text:
                 return True

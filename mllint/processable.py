@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 import subprocess
+import sys
 import tarfile
 import tempfile
 from contextlib import ExitStack
@@ -21,8 +22,10 @@ from debian.changelog import Changelog
 from debian.deb822 import Changes, Deb822, Dsc
 from debian.debfile import DebFile, DebError
 
+from mllint import unpack, upstream
 from mllint.hints import Hint
 from mllint.index import Index, Pointer
+from mllint.unpack import is_archive
 
 PACKAGE_SUFFIXES = (".deb", ".udeb", ".ddeb", ".dsc", ".changes", ".buildinfo")
 AREAS = ("contrib", "non-free-firmware", "non-free")
@@ -258,9 +261,10 @@ def _single(p: Processable) -> Group:
     return group
 
 
-def open_input(given: str, stack: ExitStack) -> list[Group]:
+def open_input(given: str, stack: ExitStack, package: str | None = None) -> list[Group]:
     """Turn one command-line argument into groups. Raises :class:`InputError` (the caller
-    prints ``Skipping <given>: <reason>``) or ``ValueError`` for a usage error."""
+    prints ``Skipping <given>: <reason>``) or ``ValueError`` for a usage error. ``package``
+    (``--package``) names upstream trees and archives."""
     path = Path(given)
     if path.is_dir():
         if (path / "debian").is_dir():
@@ -270,8 +274,8 @@ def open_input(given: str, stack: ExitStack) -> list[Group]:
         packages = sorted(e for e in path.iterdir() if e.is_file()
                           and e.name.endswith(PACKAGE_SUFFIXES))
         if packages:
-            return [g for e in packages for g in open_input(str(e), stack)]
-        return [_single(upstream_tree(path, given))]
+            return [g for e in packages for g in open_input(str(e), stack, package)]
+        return [_single(upstream_tree(path, given, package))]
     if not path.exists():
         raise InputError("No such file or directory")
     name = path.name
@@ -279,16 +283,37 @@ def open_input(given: str, stack: ExitStack) -> list[Group]:
         return [changes_group(path, given, stack)]
     if name.endswith((".deb", ".udeb", ".ddeb", ".dsc")):
         return [_single(_package_file(path, given, stack))]
+    if is_archive(path):
+        return [_single(upstream_archive(path, given, stack, package))]
     raise ValueError(f"bad package file name {given} (neither .deb, .udeb, .ddeb, .changes, "
                      ".dsc or .buildinfo file)")
 
 
-def upstream_tree(root: Path, given: str) -> Processable:
-    """A directory without ``debian/``: an upstream source, typed ``source``, named after the
-    directory (a trailing ``-VERSION`` or ``_VERSION`` becomes the version)."""
-    base = root.resolve().name
-    m = re.match(r"^(.+?)[-_](\d[\w.+~:-]*)$", base)
-    name, version = (m.group(1), m.group(2)) if m else (base, "")
-    p = Processable("source", name, version, "source", given, Deb822(), name, version,
-                    patched=Index(root, f"{base} (patched)"), upstream=True)
+def upstream_tree(root: Path, given: str, package: str | None = None,
+                  label: str | None = None) -> Processable:
+    """A directory without ``debian/``: an upstream source, typed ``source``, named by
+    ``--package`` or after the directory (a trailing ``-VERSION`` or ``_VERSION`` becomes the
+    version; mllint/upstream.py)."""
+    name, version = upstream.identify(root, package)
+    label = label or f"{root.resolve().name} (patched)"
+    return Processable("source", name, version, "source", given, Deb822(), name, version,
+                       patched=Index(root, label), upstream=True)
+
+
+def upstream_archive(archive: Path, given: str, stack: ExitStack,
+                     package: str | None = None) -> Processable:
+    """An upstream tarball or zip (with its orig-COMPONENT tarballs), unpacked safely into a
+    temporary directory that ``stack`` removes (mllint/unpack.py). Members refused for safety
+    are reported on stderr, one line each; they are not in the tree, so no check sees them."""
+    try:
+        result = stack.enter_context(unpack.unpacked(archive))
+    except unpack.UnpackError as exc:
+        raise InputError(exc.reason) from None
+    for refusal in result.refused:
+        print(f"mllint: warning: {given}: skipped member {refusal.member} of "
+              f"{refusal.archive}: {refusal.reason}", file=sys.stderr)
+    name, version = upstream.identify(archive, package)
+    p = upstream_tree(result.root, given, package, f"{archive.name} (patched)")
+    p.name = p.source_name = name
+    p.version = p.source_version = version
     return p

@@ -358,3 +358,8 @@ def test_same_dataset_from_card_and_declaration_is_one_hint(tmp_path: Path) -> N
         "[models/net.safetensors]"]
     assert [h for h in hints if "base-model" in h.split()[0]] == [
         "ml-model-derived-from-base-model-without-source org/base [models/net.safetensors]"]
+
+
+def test_prose_words_match_whole_words_only() -> None:
+    """aom's README: "Incorporating Reviewer Comments" is not about corpora."""
+    assert prose.scan("- Incorporating Reviewer Comments\n- retrainers welcome\n") == []

@@ -56,5 +56,6 @@ def _weights(path: Path) -> str:
     return path.stem + ".bin"
 
 
-# The .param holds the graph; weights are in the sibling .bin (extra["weights_file"]).
-FORMATS = (Format("ncnn", sniff, read, extensions=(".param",), weights=False),)
+# The .param stands for the model: its trained weights are the sibling .bin
+# (extra["weights_file"]), which has no header of its own to identify.
+FORMATS = (Format("ncnn", sniff, read, extensions=(".param",)),)

@@ -83,5 +83,6 @@ def read(path: Path, head: bytes, size: int) -> ModelInfo:
     )
 
 
-# The .xml holds the graph; weights are in the sibling .bin (extra["weights_file"]).
-FORMATS = (Format("openvino", sniff, read, extensions=(".xml",), magic=False, weights=False),)
+# The .xml stands for the model: its trained weights are the sibling .bin
+# (extra["weights_file"]), which has no header of its own to identify.
+FORMATS = (Format("openvino", sniff, read, extensions=(".xml",), magic=False),)

@@ -11,6 +11,9 @@ variable names to ``BundleEntryProto`` (dtype, shape, shard, offset, size); key 
 ``BundleHeaderProto``. ``<prefix>.data-NNNNN-of-MMMMM`` shards are raw tensor bytes with no header:
 they are not identified by content; the index lists them in ``extra["data_files"]``.
 
+A Keras 2 ``keras_metadata.pb`` beside ``saved_model.pb`` is read with it
+(``extra["keras_metadata"]``); on its own it is metadata, not a model, and is not identified.
+
 Ops that run Python or touch files at load time are recorded in ``extra["unsafe_ops"]``
 (model-formats.md §3.5, no tag yet); ``SaveV2``/``RestoreV2`` are ordinary checkpoint I/O.
 """
@@ -55,6 +58,8 @@ FOOTER = 48  # two padded BlockHandles (40 bytes) + magic
 MAX_BLOCK = 64 << 20  # bytes; an index block of a checkpoint is KB to MB
 MAX_ENTRIES = 5_000_000  # variables in one checkpoint
 MAX_SHARDS_LISTED = 1000
+KERAS_METADATA = "keras_metadata.pb"
+MAX_KERAS_JSON = 64 << 20  # bytes of Keras object metadata kept
 
 
 @dataclass(slots=True)
@@ -225,9 +230,36 @@ def read_savedmodel(path: Path, head: bytes, size: int) -> ModelInfo | None:
     if not metagraphs:
         return None
     prov = Provenance(producer=[f"tensorflow {v}" for v in dict.fromkeys(versions) if v])
+    extra: dict[str, object] = {**graph.extra(), "meta_graphs": metagraphs, "tags": tags}
+    keras = path.with_name(KERAS_METADATA)
+    if not keras.is_symlink() and keras.is_file():
+        extra["keras_metadata"] = _keras_metadata(keras)
     return ModelInfo(format="tf-savedmodel", tensors=graph.consts, parameters=graph.parameters,
-                     dtypes=tuple(sorted(graph.dtypes)), provenance=prov,
-                     extra={**graph.extra(), "meta_graphs": metagraphs, "tags": tags})
+                     dtypes=tuple(sorted(graph.dtypes)), provenance=prov, extra=extra)
+
+
+def _keras_metadata(path: Path) -> list[list[str]]:
+    """Keras 2's ``keras_metadata.pb`` beside ``saved_model.pb`` (keras/protobuf/
+    saved_metadata.proto: SavedMetadata {1 nodes: SavedObject {3 node_path, 4 identifier,
+    5 metadata}}): ``[node_path, identifier, metadata JSON]`` per Keras object, for the Keras
+    config checks (model-formats.md §3.5). The JSON is returned as text, never evaluated."""
+    objects: list[list[str]] = []
+    total = 0
+    size = path.stat().st_size
+    with path.open("rb") as f:
+        w = Walker(f, size)
+        for node in w.fields(0, size):
+            entry = ["", "", ""]
+            for g in w.message(expect(node, LEN, "keras metadata node"), 1):
+                if g.number in (3, 4, 5):
+                    expect(g, LEN, "keras metadata field")
+                    total += g.length
+                    if total > MAX_KERAS_JSON:
+                        raise LimitExceededError(
+                            f"keras_metadata.pb holds more than {MAX_KERAS_JSON} bytes of text")
+                    entry[g.number - 3] = w.text(g, g.length)
+            objects.append(entry)
+    return objects
 
 
 def sniff_checkpoint(head: bytes, size: int, name: str) -> bool:

@@ -21,6 +21,17 @@ _STRONG_DATA = ("training data", "training set", "training corpus", "trained on"
                 "training-data", "training_data")
 
 
+
+def _words(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """Whole-word matching: "corpora" must not match "incorporating"."""
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b")
+
+
+_DATA = _words(DATA_WORDS)
+_PIPELINE = _words(PIPELINE_WORDS)
+_STRONG = _words(_STRONG_DATA)
+
+
 @dataclass(frozen=True, slots=True)
 class ProseHit:
     """``what`` is data-mention, data-url, data-list or pipeline-mention; ``detail`` a URL."""
@@ -48,14 +59,14 @@ def scan(text: str) -> list[ProseHit]:
     for paragraph in _paragraphs(text):
         lowered = [(n, line.lower()) for n, line in paragraph]
         whole = " ".join(line for _, line in lowered)
-        strong = any(w in whole for w in _STRONG_DATA)
+        strong = bool(_STRONG.search(whole))
         urls = [(n, m.group(0).rstrip(".,;:")) for n, line in paragraph
                 for m in _URL.finditer(line)]
         for n, line in lowered:
-            if "data-mention" not in seen and any(w in line for w in DATA_WORDS):
+            if "data-mention" not in seen and _DATA.search(line):
                 hits.append(ProseHit("data-mention", n))
                 seen.add("data-mention")
-            if "pipeline-mention" not in seen and any(w in line for w in PIPELINE_WORDS):
+            if "pipeline-mention" not in seen and _PIPELINE.search(line):
                 hits.append(ProseHit("pipeline-mention", n))
                 seen.add("pipeline-mention")
         if not strong:
@@ -78,8 +89,8 @@ def _about_code(lowered: list[tuple[int, str]], number: int) -> bool:
     for n, line in reversed(lowered):
         if n > number:
             continue
-        code = any(w in line for w in PIPELINE_WORDS)
-        data = any(w in line for w in _STRONG_DATA)
+        code = bool(_PIPELINE.search(line))
+        data = bool(_STRONG.search(line))
         if code or data:
             return code and not data
     return False

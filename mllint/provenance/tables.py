@@ -31,8 +31,8 @@ class Tool:
 
 TOOLS: dict[str, Tool] = {t.name: t for t in (
     # OpenCV object detection (opencv apps/traincascade/traincascade.cpp).
-    Tool("opencv_traincascade", "train", ("opencv-cascade",), sources=("traincascade",)),
-    Tool("opencv_haartraining", "train", ("opencv-cascade",), sources=("haartraining",)),
+    Tool("opencv_traincascade", "train", ("opencv",), sources=("traincascade",)),
+    Tool("opencv_haartraining", "train", ("opencv",), sources=("haartraining",)),
     # Tesseract (tesstrain's Makefile drives lstmtraining; combine_tessdata packs .traineddata).
     Tool("tesstrain", "train", ("tesseract",)),
     Tool("tesstrain.sh", "train", ("tesseract",)),
@@ -54,7 +54,12 @@ TOOLS: dict[str, Tool] = {t.name: t for t in (
     Tool("zinnia_convert", "convert", ("zinnia",), sources=("zinnia_convert",)),
     # Classic learners.
     Tool("svm-train", "train", ("libsvm",), sources=("svm-train",)),
+    Tool("svm_learn", "train", ("svmlight",), sources=("svm_learn",)),
     Tool("crf_learn", "train", ("crfpp",), sources=("crf_learn",)),
+    # apertium-tagger -t/-s/-r estimate a .prob HMM (apertium's tagger_trainer modes).
+    Tool("apertium-tagger", "train", ("apertium-tagger",),
+         needs="-t|-s|-r|--train|--supervised|--retrain"),
+    Tool("darknet", "train", ("darknet",), needs="train"),
     Tool("mecab-cost-train", "train", ("mecab",), sources=("mecab-cost-train",)),
     Tool("mecab-dict-index", "convert", ("mecab",)),
     Tool("fasttext", "train", ("fasttext",), needs="supervised|skipgram|cbow"),

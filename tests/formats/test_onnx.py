@@ -231,3 +231,40 @@ def test_onnx_mutations_raise_only_format_errors(tmp_path: Path, data: st.DataOb
         _read(path)
     except FormatError:
         pass
+
+
+ONNX_DATA = Path(onnx.__file__).parent / "backend" / "test" / "data"
+
+
+def _all_nodes(graph: onnx.GraphProto) -> list[onnx.NodeProto]:
+    nodes = list(graph.node)
+    for node in graph.node:
+        for attr in node.attribute:
+            if attr.type == onnx.AttributeProto.GRAPH:
+                nodes += _all_nodes(attr.g)
+            for sub in attr.graphs:
+                nodes += _all_nodes(sub)
+    return nodes
+
+
+@pytest.mark.skipif(not ONNX_DATA.is_dir(), reason="the onnx package ships no backend test data")
+def test_onnx_reader_agrees_with_onnx_load_on_the_onnx_packages_own_models() -> None:
+    paths = sorted(ONNX_DATA.glob("**/*.onnx"))
+    assert len(paths) > 50
+    for path in paths:
+        model = onnx.load(path, load_external_data=False)
+        info = _read(path)
+        nodes = _all_nodes(model.graph) + [n for f in model.functions for n in f.node]
+        for training in model.training_info:
+            nodes += _all_nodes(training.initialization) + _all_nodes(training.algorithm)
+        assert info.extra["ops"] == sorted({n.op_type for n in nodes}), path
+        assert info.extra["opset_import"] == [[o.domain, o.version] for o in model.opset_import]
+        assert info.extra["ir_version"] == model.ir_version
+        assert info.metadata == {p.key: p.value for p in model.metadata_props}
+        if model.training_info or model.graph.sparse_initializer:
+            continue
+        if not any(a.type in (onnx.AttributeProto.GRAPH, onnx.AttributeProto.GRAPHS)
+                   for n in model.graph.node for a in n.attribute):
+            assert info.parameters == sum(int(np.prod(t.dims)) for t in model.graph.initializer)
+            big_constants = info.extra["constant_elements"] >= onnx_format.SMALL_CONSTANTS
+            assert info.trained is (bool(model.graph.initializer) or big_constants), path

@@ -185,3 +185,25 @@ def test_tensorflow_mutations_raise_only_format_errors(tmp_path: Path,
             _read(reader, path)
         except FormatError:
             pass
+
+
+def test_savedmodel_carries_keras_metadata_of_its_directory(tmp_path: Path) -> None:
+    lambda_layer = '{"class_name": "Lambda", "config": {"function": ["4wEAAAAA", null, null]}}'
+    nodes = ld(1, ld(1, vi(1, 1)) + vi(2, 0) + ld(3, "root") + ld(4, "_tf_keras_network")
+               + ld(5, '{"class_name": "Functional"}')) \
+        + ld(1, vi(2, 3) + ld(3, "root.layer-1") + ld(4, "_tf_keras_layer") + ld(5, lambda_layer))
+    (tmp_path / "keras_metadata.pb").write_bytes(nodes)
+    path = tmp_path / "saved_model.pb"
+    path.write_bytes(_saved_model())
+    assert _read(tf.read_savedmodel, path).extra["keras_metadata"] == [
+        ["root", "_tf_keras_network", '{"class_name": "Functional"}'],
+        ["root.layer-1", "_tf_keras_layer", lambda_layer]]
+    assert _identify(nodes, "keras_metadata.pb") is None
+
+
+def test_savedmodel_ignores_a_symlinked_keras_metadata(tmp_path: Path) -> None:
+    (tmp_path / "elsewhere.pb").write_bytes(ld(1, ld(4, "_tf_keras_layer")))
+    (tmp_path / "keras_metadata.pb").symlink_to(tmp_path / "elsewhere.pb")
+    path = tmp_path / "saved_model.pb"
+    path.write_bytes(_saved_model())
+    assert "keras_metadata" not in _read(tf.read_savedmodel, path).extra
