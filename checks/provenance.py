@@ -76,9 +76,11 @@ class Provenance(Check):
                 self.pointed_hint(f"ml-policy-{result.model_class}-model", item.pointer(),
                                   f"source={origin.name}", result.note)
                 continue
-            # Alone, a binary shows its licence but not its provenance (ml-policy.md §1.3).
+            # Alone, a binary shows its licence but not its provenance (ml-policy.md §1.3); a
+            # model built during the package build has no twin in the source to trace.
             result = classify_model(p, item, level)
             cls = "non-free" if result.model_class == "non-free" else "unclassified"
             self.pointed_hint(f"ml-policy-{cls}-model", item.pointer(),
                               f"license={result.license_expression or 'unknown'}",
-                              "source not in this run")
+                              "source not in this run" if source is None
+                              else "no same-named file of this size in the source")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import json
 import struct
 from pathlib import Path
@@ -69,25 +70,30 @@ def test_command_position_decides_not_the_word() -> None:
 
 # --- Python ---------------------------------------------------------------------------------
 
+def py(text: str) -> pyscan.PyFacts | None:
+    return pyscan.scan(ast.parse(text), text)
+
+
 def test_python_training_loop_and_save_are_found() -> None:
-    facts = pyscan.scan("for x in d:\n    loss.backward()\n    opt.step()\ntorch.save(m, 'n.pt')\n")
+    facts = py("for x in d:\n    loss.backward()\n    opt.step()\ntorch.save(m, 'n.pt')\n")
     assert facts is not None
     assert facts.training == [("training-loop", 2)] and facts.saves == [4]
 
 
 def test_python_train_mode_switch_is_not_training() -> None:
-    facts = pyscan.scan("model.train()\nmodel.eval()\nout = model(x)\n")
+    facts = py("model.train()\nmodel.eval()\nout = model(x)\n")
     assert facts is not None and facts.training == []
 
 
 def test_python_dataset_loader_from_imported_name() -> None:
-    facts = pyscan.scan("from sklearn.datasets import fetch_openml\n"
+    facts = py("from sklearn.datasets import fetch_openml\n"
                         "X = fetch_openml('mnist_784')\n")
     assert facts is not None and facts.loaders == [("mnist_784", 2)]
 
 
-def test_python_unparsable_source_gives_none() -> None:
-    assert pyscan.scan("def (:\n") is None
+def test_python_unparsable_file_gives_no_facts(tmp_path: Path) -> None:
+    write(tmp_path, {"broken.py": "def (:\n    loss.backward()\n"})
+    assert pyscan.facts_of(Index(tmp_path, "t").lookup("broken.py")) is None
 
 
 # --- prose ------------------------------------------------------------------------------------
@@ -287,19 +293,21 @@ def test_binary_model_is_traced_to_the_source_in_one_run(tmp_path: Path) -> None
     write(binary, {"DEBIAN/control": "Package: traced-data\nVersion: 1.0-1\nSource: traced\n"
                                      "Architecture: all\n"})
     model_file(binary / "usr" / "share" / "traced" / "net.safetensors")
+    model_file(binary / "usr" / "share" / "traced" / "built.safetensors")  # made by the build
     group = Group("traced_1.0-1", "traced", "1.0-1")
-    source = source_from_tree(tmp_path / "src", "src")
     deb = binary_from_tree(binary, "bin")
-    group.add(source)
+    group.add(source_from_tree(tmp_path / "src", "src"))
     group.add(deb)
     assert _run(deb) == [
+        "ml-policy-unclassified-model license=unknown no same-named file of this size in the "
+        "source [usr/share/traced/built.safetensors]",
         "ml-policy-toxic-candy-model source=models/net.safetensors data=E1 (dataset named in "
         "prose at README:1, package-wide) pipeline=P0 license=MIT "
         "[usr/share/traced/net.safetensors]"]
     alone = binary_from_tree(binary, "bin")
     Group("x", "traced", "1.0-1").add(alone)
-    assert _run(alone) == ["ml-policy-unclassified-model license=unknown source not in this run "
-                           "[usr/share/traced/net.safetensors]"]
+    assert _run(alone)[1:] == ["ml-policy-unclassified-model license=unknown source not in this "
+                               "run [usr/share/traced/net.safetensors]"]
 
 
 def test_profiles_change_the_threshold_not_the_evidence(tmp_path: Path) -> None:

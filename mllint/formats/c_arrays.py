@@ -36,6 +36,7 @@ arrays beginning with a SPIR-V, ELF, DXBC or CUDA fatbin magic, never count as M
 
 ``extra``: ``evidence`` (``embedded-tflite``, ``generator-banner`` or ``ml-named-arrays``, the
 first rule that holds in the order 1, 2, 3), ``arrays`` (names, in file order), ``first_line``,
+``heads`` (the first :data:`HEAD_VALUES` values of each array, signed, as int or float),
 ``banner``, and the file a banner names: ``generated_from`` (also in
 ``Provenance.training_inputs``) or, for "Embedded file: X", ``embedded_file`` (the array is X
 itself, not something trained into it).
@@ -58,11 +59,13 @@ from mllint.formats.base import Format, ModelInfo, Provenance
 
 MAX_SCAN = 8 << 20  # bytes of a file read at most
 MAX_LINE = 64 << 10  # bytes per readline(); a longer line is read in pieces
-MIN_SIZE = 2048  # bytes; below this no file holds weights worth a note
+MIN_SIZE = 1024  # bytes; 256 int8 literals ("-12, ") take about 1.3 KiB
 MIN_LITERALS = 256  # numeric literals; aom's smallest models (10x16 + 16x4 dense) are ~250
 MIN_ARRAY = 64  # literals an embedded-file byte array needs at least (and the pre-pass)
 BANNER_WINDOW = 4096  # bytes of the file searched for a generator banner (= HEAD_SIZE)
 MAX_NAMES = 64  # array names kept in extra["arrays"]
+HEAD_VALUES = 16  # leading values kept per ML array, to find the array again in a binary
+MAX_HEADS = 512  # arrays whose leading values are kept (extra["heads"])
 
 # File names the scan applies to: C, C++, CUDA/ObjC-free headers, Python, Rust, Go.
 C_SUFFIXES = (".c", ".h", ".cc", ".cpp", ".cxx", ".c++", ".hh", ".hpp", ".hxx", ".h++", ".inc",
@@ -131,7 +134,7 @@ TOKEN = re.compile(rb"""
   | (?P<lc>//|\#)
   | (?P<tq>\"\"\"|''')
   | (?P<str>"(?:[^"\\\n]|\\.)*"?|'(?:[^'\\\n]|\\.)*'?)
-  | (?P<num>(?:\d|\.\d)(?:[\w.]|(?<=[eE])[-+])*)
+  | (?P<num>-?(?:\d|\.\d)(?:[\w.]|(?<=[eE])[-+])*)
   | (?P<id>[A-Za-z_]\w*)
   | (?P<eq>(?<![=<>!+\-*/%&|^:~])=(?![=>]))
   | (?P<open>[{\[(])
@@ -154,6 +157,7 @@ class Array:
     floats: int = 0
     hexes: int = 0
     first: bytearray | None = None  # first values while all fit in a byte, for magics
+    values: list[int | float] | None = None  # first HEAD_VALUES values (None: one unparsable)
 
     @property
     def ml(self) -> bool:
@@ -300,15 +304,37 @@ class _Scanner:
             array.floats += 1
         if array.literals == 1:
             array.first = bytearray()
-        if array.first is not None and len(array.first) < 16:
-            try:
-                value = int(token.rstrip(b"uUlL"), 0)
-            except ValueError:
-                value = -1
-            if 0 <= value <= 255:
+            array.values = []
+        want_value = array.values is not None and len(array.values) < HEAD_VALUES
+        want_byte = array.first is not None and len(array.first) < 16
+        if not (want_value or want_byte):
+            return
+        value = literal_value(token)
+        if array.values is not None and want_value:
+            if value is None:
+                array.values = None
+            else:
+                array.values.append(value)
+        if array.first is not None and want_byte:
+            if isinstance(value, int) and 0 <= value <= 255:
                 array.first.append(value)
             else:
                 array.first = None
+
+
+def literal_value(token: bytes) -> int | float | None:
+    """The value of a C/Python/Rust numeric literal (``-0.5f``, ``0x1F``, ``7u``, ``1.5_f32``),
+    or ``None`` when it is something else (a version string, an octal-looking ``09``)."""
+    text = token.decode("ascii", "replace").replace("_", "")
+    lower = text.lower()
+    try:
+        if lower.lstrip("-").startswith("0x"):
+            return int(lower.rstrip("ul"), 16)
+        if "." in lower or ("e" in lower and not lower.startswith(("0x", "-0x"))):
+            return float(lower.removesuffix("f64").removesuffix("f32").rstrip("fl"))
+        return int(re.sub(r"(?:[iu](?:8|16|32|64|size))$|[ul]+$", "", lower), 10)
+    except ValueError:
+        return None
 
 
 def embedded_magic(first: bytes) -> str | None:
@@ -393,6 +419,10 @@ def read(path: Path, head: bytes, size: int) -> ModelInfo | None:
         "literals": total,
         "float_literals": sum(a.floats for a in arrays),
         "first_line": chosen[0].line if chosen else 0,
+        # Leading values per array: the weights-in-code check looks for them in the binaries
+        # built from this source (same run, e.g. a .changes).
+        "heads": {a.name: a.values for a in chosen[:MAX_HEADS]
+                  if a.values is not None and len(a.values) == HEAD_VALUES},
     }
     if read_bytes < size:
         extra["truncated_at"] = read_bytes

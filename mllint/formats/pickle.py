@@ -14,6 +14,8 @@ faithfully and ``"<unresolvable>"`` where a global cannot be named from literals
 from __future__ import annotations
 
 import _compat_pickle  # CPython's own Python 2 -> 3 name tables (data only), as find_class uses
+import base64
+import binascii
 import codecs
 import io
 import re
@@ -46,6 +48,24 @@ MAX_NUMBER_LINE = 5000  # digits: CPython refuses int strings over 4300 digits a
 CHUNK = 1 << 16  # read-buffer size in bytes
 
 JOBLIB_WRAPPER = "joblib.numpy_pickle.NumpyArrayWrapper"
+MAX_NESTING = 3  # pickles inside loader arguments inside pickles (§3.3 row 14)
+MAX_NESTED_DECODE = 64 << 20  # bytes of an encoded nested pickle we read to decode it
+# Callables that unpickle their first argument (bytes, or a file-like over bytes): a literal
+# argument is a nested pickle whose globals load with the outer one (§3.3 row 14).
+NESTED_LOADERS = frozenset({
+    "pickle.loads", "pickle._loads", "_pickle.loads", "pickle.load", "pickle._load",
+    "_pickle.load", "dill.loads", "dill.load", "dill._dill.loads", "dill._dill.load",
+    "cloudpickle.loads", "cloudpickle.load", "torch.load", "torch.storage._load_from_bytes",
+    "torch.serialization.load", "joblib.load", "joblib.numpy_pickle.load", "numpy.load",
+})
+FILE_WRAPPERS = frozenset({"io.BytesIO", "_io.BytesIO"})
+DECODERS = {
+    "base64.b64decode": base64.b64decode, "base64.standard_b64decode": base64.b64decode,
+    "base64.urlsafe_b64decode": base64.urlsafe_b64decode, "binascii.a2b_base64": base64.b64decode,
+    "base64.b16decode": base64.b16decode, "binascii.unhexlify": binascii.unhexlify,
+    "binascii.a2b_hex": binascii.unhexlify,
+    "builtins.bytes.fromhex": lambda b: bytes.fromhex(b.decode("latin-1")),
+}
 PROTOCOL_START = frozenset(b"(}])NIFLSVXTUJKMGcP")
 """Protocol 0/1 opcodes that a pickler emits first: they push a value without needing one."""
 
@@ -67,6 +87,16 @@ class _Global:
     name: str  # "module.qualname" as find_class would resolve it, or UNRESOLVABLE
 
 
+@dataclass(frozen=True, slots=True)
+class _Span:
+    """A length-prefixed argument too long to keep: where its bytes lie in the stream, so that a
+    loader consuming it can walk it in place."""
+
+    offset: int
+    length: int
+    kind: str  # "bytes", "latin1" or "utf-8"
+
+
 @dataclass(eq=False, slots=True)
 class _Call:
     """The result of REDUCE/NEWOBJ/NEWOBJ_EX/OBJ/INST; BUILD records its state."""
@@ -86,6 +116,8 @@ class PickleScan:
     ``unresolved_at``: offsets of the opcodes that produced ``"<unresolvable>"``.
     ``classes``: globals instantiated as objects (NEWOBJ, OBJ, INST, ``copyreg._reconstructor``),
     e.g. ``sklearn.linear_model._logistic.LogisticRegression``.
+    ``built_globals``: globals that BUILD set attributes on directly (not on an instance of them):
+    picklers never emit it; it plants attributes for later lookups (§3.2 rule 4).
     """
 
     globals: list[str]
@@ -94,6 +126,7 @@ class PickleScan:
     error: FormatError | None
     unresolved_at: list[int] = field(default_factory=list)
     classes: list[str] = field(default_factory=list)
+    built_globals: list[str] = field(default_factory=list)
 
 
 class _Truncated(Exception):
@@ -213,13 +246,16 @@ def _parse_int(line: bytes) -> int:
 
 
 class _Walker:
-    def __init__(self, src: _Source, joblib: bool) -> None:
+    def __init__(self, src: _Source, joblib: bool, parent: _Walker | None = None) -> None:
         self.src = src
         self.joblib = joblib  # skip NumpyArrayWrapper raw arrays as joblib's unpickler reads them
-        self.seen: dict[str, None] = {}
-        self.unresolved_at: list[int] = []
+        # A nested walk (a pickle inside a loader's argument) reports into its parent's findings.
+        self.nesting = parent.nesting + 1 if parent else 0
+        self.seen: dict[str, None] = parent.seen if parent else {}
+        self.unresolved_at: list[int] = parent.unresolved_at if parent else []
+        self.classes: dict[str, None] = parent.classes if parent else {}
+        self.built: dict[str, None] = parent.built if parent else {}
         self.ops = 0  # opcodes decoded, all pickles
-        self.classes: dict[str, None] = {}
         self._reset()
 
     def _reset(self) -> None:
@@ -300,8 +336,9 @@ class _Walker:
         if n < 0:
             raise CorruptModelError(f"negative length at offset {self.op_at}")
         if n > KEEP:
+            start = self.src.pos
             self.src.skip(n)  # bounds-checked against end inside skip
-            return OPAQUE
+            return _Span(start, n, kind)
         data = self.src.read(n)
         if kind == "bytes":
             return self.keep(data, n + 40)
@@ -329,6 +366,84 @@ class _Walker:
             return data.decode("utf-8")
         except UnicodeDecodeError:
             raise CorruptModelError(f"invalid UTF-8 name at offset {self.op_at}")
+
+    def call(self, call: _Call) -> _Call:
+        """Every call site: a loader global with a literal argument walks that nested pickle."""
+        if isinstance(call.callee, _Global) and call.callee.name in NESTED_LOADERS:
+            self.nested(call)
+        return call
+
+    def nested(self, call: _Call) -> None:
+        arg = call.args[0] if isinstance(call.args, tuple) and call.args else None
+        data = self.literal_bytes(arg)
+        if data is None:
+            self._unresolvable(self.op_at)  # the loader unpickles something we cannot see
+            return
+        if self.nesting >= MAX_NESTING:
+            self._unresolvable(self.op_at)
+            return
+        if isinstance(data, bytes):
+            head = data[:2]
+            f: BinaryIO = io.BytesIO(data)
+            start, end = 0, len(data)
+        else:  # a span of the stream we are walking: walk it in place, then come back
+            if not self.src.seekable:
+                self._unresolvable(self.op_at)
+                return
+            f, start, end = self.src.f, data.offset, data.offset + data.length
+            f.seek(start)
+            head = f.read(2)
+        if not head or not (head[0] == 0x80 or head[0] in PROTOCOL_START):
+            return  # not a pickle (an .npy header, say): nothing this loader imports from it
+        callee = call.callee.name  # type: ignore[attr-defined]
+        inner = _Walker(_Source(f, start, end), callee.startswith("joblib"), self)
+        inner.op_at = start
+        try:
+            while True:
+                inner.walk_one()
+                if not _starts_pickle(inner.src) or callee.endswith("loads"):
+                    break
+        except LimitExceededError:
+            self._unresolvable(self.op_at)
+        except (_Truncated, FormatError):
+            pass  # the loader fails there too, after importing what came before
+        finally:
+            if f is self.src.f:
+                f.seek(self.src.base + len(self.src.buf))
+        self.ops += inner.ops
+
+    def literal_bytes(self, value: object) -> bytes | _Span | None:
+        """The bytes a loader argument evaluates to, if it is made of literals: bytes or str,
+        a skipped span, ``io.BytesIO(x)``, ``_codecs.encode(x, enc)`` (how protocols 0-2 write
+        bytes) or a base64/hex decoder applied to one of those."""
+        if isinstance(value, bytes):
+            return value
+        if isinstance(value, str):
+            return value.encode("latin-1", "replace")
+        if isinstance(value, _Span):
+            return value
+        if not isinstance(value, _Call) or not isinstance(value.callee, _Global):
+            return None
+        name, args = value.callee.name, value.args
+        if not isinstance(args, tuple) or not args:
+            return None
+        inner = self.literal_bytes(args[0])
+        if name in FILE_WRAPPERS or name == "_codecs.encode":
+            return inner
+        if name not in DECODERS or inner is None:
+            return None
+        if isinstance(inner, _Span):
+            if inner.length > MAX_NESTED_DECODE or not self.src.seekable:
+                return None
+            f = self.src.f
+            f.seek(inner.offset)
+            raw = f.read(inner.length)
+            f.seek(self.src.base + len(self.src.buf))
+            inner = raw
+        try:
+            return DECODERS[name](inner)
+        except (ValueError, binascii.Error):
+            return None
 
     def instance(self, call: _Call) -> _Call:
         name = _constructed_class(call)
@@ -809,7 +924,7 @@ def _inst(w: _Walker) -> None:
     name = w.name_line()
     callee = w._global(_find_class_name(module, name, w.proto))
     args = w.pop_mark()
-    w.push(w.instance(_Call(callee, tuple(w.container(args)))))
+    w.push(w.call(w.instance(_Call(callee, tuple(w.container(args))))))
 
 
 @op(b"o")
@@ -817,7 +932,7 @@ def _obj(w: _Walker) -> None:
     items = w.pop_mark()
     if not items:
         raise CorruptModelError(f"OBJ without a class at offset {w.op_at}")
-    w.push(w.instance(_Call(items[0], tuple(w.container(items[1:])))))
+    w.push(w.call(w.instance(_Call(items[0], tuple(w.container(items[1:]))))))
 
 
 @op(b"R")
@@ -826,7 +941,7 @@ def _reduce(w: _Walker) -> None:
     callee = w.pop()
     call = _Call(callee, args)
     is_reconstructor = isinstance(callee, _Global) and callee.name == "copyreg._reconstructor"
-    w.push(w.instance(call) if is_reconstructor else call)
+    w.push(w.instance(call) if is_reconstructor else w.call(call))
 
 
 @op(b"\x81")
@@ -848,6 +963,8 @@ def _newobj_ex(w: _Walker) -> None:
 def _build(w: _Walker) -> None:
     state = w.pop()
     inst = w.top()
+    if isinstance(inst, _Global):
+        w.built[inst.name] = None
     if isinstance(inst, _Call):
         inst.state = state
         if w.joblib and _constructed_class(inst) == JOBLIB_WRAPPER:
@@ -996,7 +1113,8 @@ def _scan(f: BinaryIO, start: int, end: int | None, max_pickles: int | None,
     except FormatError as exc:
         error = exc
     return PickleScan(globals=list(w.seen), pickles=pickles, end=src.pos, error=error,
-                      unresolved_at=w.unresolved_at, classes=list(w.classes)), w.ops
+                      unresolved_at=w.unresolved_at, classes=list(w.classes),
+                      built_globals=list(w.built)), w.ops
 
 
 _DOTTED = re.compile(r"[A-Za-z_]\w*(\.[A-Za-z_]\w*)*")

@@ -49,9 +49,7 @@ def _training_script(inv: Invocation, item: Item, names: Names,
     if script is None:
         return None
     if script.name not in python:
-        text = text_of(script)
-        python[script.name] = (pyscan.scan(text) if text is not None else None) or \
-            pyscan.PyFacts()
+        python[script.name] = pyscan.facts_of(script) or pyscan.PyFacts()
     return script if python[script.name].training else None
 
 

@@ -97,10 +97,7 @@ def _prose(item: Item, out: Collected) -> None:
 
 
 def _python(item: Item, names: Names, out: Collected) -> pyscan.PyFacts | None:
-    text = text_of(item)
-    if text is None:
-        return None
-    facts = pyscan.scan(text)
+    facts = pyscan.facts_of(item)
     if facts is None:
         return None
     stem = PurePosixPath(item.basename).stem.lower()

@@ -113,8 +113,9 @@ def same_stem_data(model: Item, names: Names, src: Source, out: Collected) -> No
     """Data beside the model with the same stem (``globins4.sto`` for ``globins4.hmm``). JSON
     is left out: a same-stem JSON is the model's config far more often than its data."""
     stem = PurePosixPath(model.basename).stem
-    for item in names.by_dir.get(model.dirname, ()):
-        if item is model or PurePosixPath(item.basename).stem != stem or item.suffix == ".json":
+    for item in src.index.children(model.dirname):
+        if item is model or not item.is_file or item.suffix == ".json" or \
+                PurePosixPath(item.basename).stem != stem:
             continue
         if names.is_data(item):
             out.evidence.append(Evidence("data", 4, "shipped-data", item.pointer(),

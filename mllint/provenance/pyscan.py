@@ -11,9 +11,9 @@ fetches (E3) and self-play or simulator use (generated data, E4 when the generat
 from __future__ import annotations
 
 import ast
-import warnings
 from dataclasses import dataclass, field
 
+from mllint.index import Item
 from mllint.provenance.tables import (
     DATASET_LOADERS,
     DATASET_MODULES,
@@ -23,9 +23,6 @@ from mllint.provenance.tables import (
     TRAIN_FUNCTIONS,
     TRAIN_RECEIVERS,
 )
-
-MAX_SOURCE = 2 << 20
-"""Largest Python file parsed, in bytes (2 MiB); bigger files are generated tables, not code."""
 
 
 @dataclass(slots=True)
@@ -66,16 +63,9 @@ def _first_string(call: ast.Call) -> str:
     return ""
 
 
-def scan(text: str) -> PyFacts | None:
-    """Facts about the Python source ``text``; ``None`` when it does not parse or is too big."""
-    if len(text) > MAX_SOURCE:
-        return None
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # SyntaxWarning for odd escapes in package code
-            tree = ast.parse(text)
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
-        return None
+def scan(tree: ast.Module, text: str) -> PyFacts | None:
+    """Facts about a Python file: its syntax tree (``Item.python_ast()``, parsed once for every
+    check) and its text (for the self-play words); ``None`` when the tree is too deep to walk."""
     facts = PyFacts()
     backward = step = 0
     trainer_objects = False
@@ -134,6 +124,13 @@ def scan(text: str) -> PyFacts | None:
             facts.self_play = min(facts.self_play or line, line)
     facts.training.sort(key=lambda t: t[1])
     return facts
+
+
+def facts_of(item: Item) -> PyFacts | None:
+    """:func:`scan` of a Python file of the index; ``None`` if it does not parse."""
+    tree = item.python_ast()
+    text = item.text() if tree is not None else None
+    return scan(tree, text) if tree is not None and text is not None else None
 
 
 def _loader(name: str, imported: set[str]) -> bool:

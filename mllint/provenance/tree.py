@@ -102,11 +102,7 @@ class Names:
         self.by_base: dict[str, list[str]] = {}
         for m in src.models:
             self.by_base.setdefault(m.basename, []).append(m.name)
-        self.by_dir: dict[str, list[Item]] = {}
-        self.basenames: set[str] = set()
-        for item in src.index.files():
-            self.by_dir.setdefault(item.dirname, []).append(item)
-            self.basenames.add(item.basename)
+        self.basenames = {item.basename for item in src.index.files()}
 
     def models_named(self, words: Iterable[str]) -> tuple[str, ...]:
         """Models whose base name is the last path part of one of ``words``."""

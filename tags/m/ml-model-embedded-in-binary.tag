@@ -7,8 +7,10 @@ Explanation: An executable or shared library carries a machine-learning model
  data section; the detail is the network's file name or the section),
  <code>incbin</code> or <code>ld-binary</code> (symbols that the usual ways of
  linking a file into a program leave behind), <code>symbol</code> (a large
- data object with a neural-network name) or <code>known-weights</code> (the
- bytes of a published network, such as RNNoise, found by fingerprint).
+ data object with a neural-network name), <code>known-weights</code> (the
+ bytes of a published network, such as RNNoise, found by fingerprint) or
+ <code>c-array</code> (the values of weight arrays of the source package,
+ scanned in the same run, found in the binary; the detail is the source file).
  .
  This is an inventory entry. A model compiled into a binary escapes every
  check that looks for model files, yet ML-Policy asks the same questions of

@@ -219,11 +219,25 @@ def test_non_ml_names(name: str) -> None:
     assert not ml_name(name)
 
 
+@pytest.mark.parametrize("token,value", [
+    (b"-0.5f", -0.5), (b"1e-5F", 1e-5), (b"0x1F", 31), (b"-0x10", -16), (b"7u", 7),
+    (b"100ULL", 100), (b"1.5_f32", 1.5), (b"42i16", 42), (b"09", 9), (b"1.2.3", None),
+])
+def test_literal_values(token: bytes, value: object) -> None:
+    assert c_arrays.literal_value(token) == value
+
+
+def test_heads_keep_the_signed_leading_values(tmp_path: Path) -> None:
+    values = ", ".join(str(v) for v in range(-8, 292))
+    info = scan(write(tmp_path, "w.h", f"const short demo_nn_weights[300] = {{ {values} }};\n"))
+    assert info is not None and info.extra["heads"] == {"demo_nn_weights": list(range(-8, 8))}
+
+
 def test_sniff_wants_a_source_name_text_and_size() -> None:
     head = b"static const float x[] = {1.0};\n" * 100
     assert sniff(head, 4096, "w.h")
     assert not sniff(head, 4096, "w.txt")
-    assert not sniff(head, 1000, "w.h")
+    assert not sniff(head, 1000, "w.h")  # below MIN_SIZE
     assert not sniff(b"\0" + head, 4096, "w.c")
 
 

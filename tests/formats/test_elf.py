@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from mllint.formats import elf
-from mllint.formats.elf import ElfError, Embedded, KnownWeights, find_embedded_models
+from mllint.formats import c_arrays, elf
+from mllint.formats.elf import (ElfError, Embedded, KnownWeights, array_patterns, find_arrays,
+                                find_embedded_models)
 from testdata.fixtures._elf import (RODATA, STT_NOTYPE, Symbol, elf_bytes, gguf_blob, nnue_blob,
                                     tflite_blob)
 
@@ -68,6 +69,31 @@ def test_gcc_library_with_the_magic_only_in_code_and_a_fake_header(tmp_path: Pat
         const char *doc(void) {{ return "loads .nnue files given on the command line"; }}
     """)
     assert found(lib) == []
+
+
+@gcc
+def test_gcc_library_built_from_a_weight_header_is_matched_to_it(tmp_path: Path) -> None:
+    import random
+    rng = random.Random(7)
+    weights = ", ".join(f"{rng.uniform(-1, 1):.6f}f" for _ in range(300))
+    gru = ", ".join(str(rng.randint(-128, 127)) for _ in range(200))
+    header = (f"static const float demo_nn_weights_layer0[300] = {{ {weights} }};\n"
+              f"static const signed char demo_gru_recurrent_weights[200] = {{ {gru} }};\n")
+    (tmp_path / "weights.h").write_text(header)
+    lib = compile_shared(tmp_path, '#include "weights.h"\n'
+                         "float use(int i) { return demo_nn_weights_layer0[i] "
+                         "+ demo_gru_recurrent_weights[i]; }\n")
+    source = tmp_path / "weights.h"
+    data = source.read_bytes()
+    info = c_arrays.read(source, data[:4096], len(data))
+    assert info is not None and len(info.extra["heads"]) == 2
+    patterns = {image: name for name, values in info.extra["heads"].items()
+                for image in array_patterns(values)}
+    assert sorted({e.detail for e in find_arrays(lib, lib.stat().st_size, patterns)}) == [
+        "demo_gru_recurrent_weights", "demo_nn_weights_layer0"]
+    # Another model's header is not found in this library.
+    other = {image: "other" for image in array_patterns([0.5, -0.25, 0.125, 1.0] * 4)}
+    assert find_arrays(lib, lib.stat().st_size, other) == []
 
 
 # --- hand-built ELF files ----------------------------------------------------------------------
@@ -146,6 +172,25 @@ def test_hostile_symbol_names_become_safe_tokens(tmp_path: Path) -> None:
     symbols = (Symbol("demo_cnn_weights [x] y", RODATA, 0, 2048),)
     path = write(tmp_path, elf_bytes(bytes(4096), symbols=symbols))
     assert found(path) == [("symbol", "demo_cnn_weights??x??y")]
+
+
+def test_array_patterns_by_literal_kind() -> None:
+    ints = [3, -7, 12, 100, -128, 5, 9, 60, -1, 2, 44, -90, 17, 8, 70, -3]
+    images = array_patterns(ints)
+    assert bytes(v & 0xFF for v in ints) in images  # int8
+    assert struct.pack("<16h", *ints) in images and struct.pack("<16f", *ints) in images
+    floats = [0.5 * i - 3 for i in range(16)]
+    assert array_patterns(floats) == [struct.pack("<16f", *floats), struct.pack("<16d", *floats)]
+    assert array_patterns([0] * 15 + [1]) == []  # padding-like: too few distinct values
+
+
+def test_source_arrays_found_at_aligned_offsets_only(tmp_path: Path) -> None:
+    values = [0.5 * i - 3 for i in range(16)]
+    image = struct.pack("<16f", *values)
+    rodata = bytes(32) + image + bytes(2) + image  # second copy at a 2-byte misalignment
+    path = write(tmp_path, elf_bytes(rodata))
+    result = find_arrays(path, path.stat().st_size, {image: "src/w.h"})
+    assert [(e.kind, e.detail) for e in result] == [("c-array", "src/w.h")]
 
 
 def test_not_an_elf(tmp_path: Path) -> None:

@@ -268,3 +268,10 @@ def test_onnx_reader_agrees_with_onnx_load_on_the_onnx_packages_own_models() -> 
             assert info.parameters == sum(int(np.prod(t.dims)) for t in model.graph.initializer)
             big_constants = info.extra["constant_elements"] >= onnx_format.SMALL_CONSTANTS
             assert info.trained is (bool(model.graph.initializer) or big_constants), path
+
+
+@pytest.mark.parametrize("array", [np.zeros((2, 3), np.float32), np.arange(7), np.float32(1.5)])
+def test_onnx_test_data_tensor_pb_is_not_a_model(array: np.ndarray) -> None:
+    # onnx/backend/test/data/*/test_data_set_0/input_0.pb: a TensorProto, not a ModelProto.
+    data = numpy_helper.from_array(np.asarray(array), "input_0").SerializeToString()
+    assert identify(data[:HEAD_SIZE], len(data), "input_0.pb") is None

@@ -6,6 +6,7 @@ harmless builtin values to get real pickler output.
 
 from __future__ import annotations
 
+import base64
 import io
 import pickle
 import struct
@@ -235,6 +236,60 @@ def test_mutated_hostile_pickles_never_raise(name: str, data: st.DataObject) -> 
     raw[i] = data.draw(st.integers(0, 255))
     result = scan(bytes(raw))
     assert result.error is None or isinstance(result.error, FormatError)
+
+
+# -- nested pickles in loader arguments (§3.3 row 14) --------------------------------------------
+def sb(data: bytes) -> bytes:
+    """SHORT_BINBYTES or BINBYTES."""
+    if len(data) < 256:
+        return b"C" + bytes([len(data)]) + data
+    return b"B" + struct.pack("<I", len(data)) + data
+
+
+def loads_of(arg: bytes, loader: tuple[str, str] = ("pickle", "loads")) -> bytes:
+    return b"\x80\x04" + s(loader[0]) + s(loader[1]) + b"\x93" + arg + b"\x85R."
+
+
+INNER = p4_stack_global("posix", "system", "true")
+
+
+def test_nested_pickle_in_loads_argument_is_walked() -> None:
+    result = scan(loads_of(sb(INNER)))
+    assert result.globals == ["pickle.loads", "posix.system"] and result.error is None
+
+
+def test_long_nested_pickle_is_walked_in_place() -> None:
+    inner = b"\x80\x04" + sb(b"x" * 10_000) + b"0" + INNER[2:]
+    result = scan(loads_of(sb(inner)))
+    assert result.globals == ["pickle.loads", "posix.system"]
+
+
+def test_base64_nested_pickle_is_decoded_and_walked() -> None:
+    arg = s("base64") + s("b64decode") + b"\x93" + s(base64.b64encode(INNER).decode()) + b"\x85R"
+    assert "posix.system" in scan(loads_of(arg)).globals
+
+
+def test_torch_load_of_bytesio_walks_the_bytes() -> None:
+    arg = s("io") + s("BytesIO") + b"\x93" + sb(INNER) + b"\x85R"
+    assert "posix.system" in scan(loads_of(arg, ("torch", "load"))).globals
+
+
+def test_loader_of_computed_bytes_is_unresolvable() -> None:
+    arg = s("builtins") + s("bytes") + b"\x93" + b")R"
+    assert UNRESOLVABLE in scan(loads_of(arg)).globals
+
+
+def test_nesting_depth_is_capped() -> None:
+    data = INNER
+    for _ in range(pk.MAX_NESTING + 1):
+        data = loads_of(sb(data))
+    result = scan(data)
+    assert UNRESOLVABLE in result.globals and "posix.system" not in result.globals
+
+
+def test_build_on_a_global_is_reported() -> None:
+    data = b"\x80\x02cnumpy\nprod\n}(X\x01\x00\x00\x00aK\x01ub0N."
+    assert scan(data).built_globals == ["numpy.prod"]
 
 
 # -- joblib array blocks ------------------------------------------------------------------------
