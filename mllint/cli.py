@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import functools
+import multiprocessing
 import os
 import shutil
 import signal
 import sys
-from contextlib import ExitStack
+from contextlib import ExitStack, nullcontext
 from pathlib import Path
 
 from mllint import __version__
@@ -167,6 +169,49 @@ def _emit_ml_models(group: Group) -> None:
     sys.stdout.write(draft_declaration(group.source))
 
 
+def _open(given: str, stack: ExitStack, package: str | None) -> tuple[list[Group], list[str]]:
+    """Open one input; (groups, stderr lines). Errors become ``Skipping`` lines (exit 1)."""
+    try:
+        return open_input(given, stack, package), []
+    except InputError as exc:
+        return [], [f"Skipping {given}: {exc}"]
+    except ValueError as exc:
+        return [], [f"mllint: {exc}"]
+
+
+def _report(messages: list[str]) -> int:
+    for message in messages:
+        print(message, file=sys.stderr)
+    return 1 if messages else 0
+
+
+def _check_input(given: str, *, package: str | None, tags: TagSet, options: Options,
+                 verbose: bool, stack: ExitStack | None = None,
+                 ) -> tuple[list[Group], list[str], list[str]]:
+    """Open and check one input: (groups with their hints, stderr lines, check errors).
+
+    Without ``stack`` (in a worker process) temporary trees are removed before returning and
+    the groups are stripped of their indexes, which do not cross process boundaries."""
+    own = stack is None
+    with ExitStack() if own else nullcontext(stack) as scope:
+        groups, messages = _open(given, scope, package)
+        errors_before = len(options.errors)
+        for group in groups:
+            if verbose:
+                print(f"N: Processing group {group.id} ...", file=sys.stderr)
+            run_group(group, tags, options)
+        errors = options.errors[errors_before:]
+        del options.errors[errors_before:]
+        if own:
+            for group in groups:
+                for p in group.processables:
+                    p.patched = p.installed = p.control = None
+                    # python-debian's paragraphs hold weak references and do not pickle
+                    p.fields = {str(k): str(v) for k, v in p.fields.items()}  # type: ignore
+                    p.binaries = []
+        return groups, messages, errors
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     signal.signal(signal.SIGPIPE, signal.SIG_DFL)
@@ -239,27 +284,28 @@ def _main(argv: list[str]) -> int:
     status = 0
     groups: list[Group] = []
     with ExitStack() as stack:
-        for given in inputs:
-            try:
-                opened = open_input(given, stack, args.package)
-            except InputError as exc:
-                print(f"Skipping {given}: {exc}", file=sys.stderr)
-                status = 1
-                continue
-            except ValueError as exc:
-                print(f"mllint: {exc}", file=sys.stderr)
-                status = 1
-                continue
-            for group in opened:
-                if args.emit_ml_models:
-                    _emit_ml_models(group)
-                    continue
-                if args.verbose and not args.quiet:
-                    print(f"N: Processing group {group.id} ...", file=sys.stderr)
-                run_group(group, tags, options)
-                groups.append(group)
         if args.emit_ml_models:
+            for given in inputs:
+                opened, messages = _open(given, stack, args.package)
+                status |= _report(messages)
+                for group in opened:
+                    _emit_ml_models(group)
             return status
+        jobs = args.jobs or (os.cpu_count() or 1) + 1
+        work = functools.partial(_check_input, package=args.package, tags=tags, options=options,
+                                 verbose=args.verbose and not args.quiet)
+        if jobs > 1 and len(inputs) > 1:
+            # One process per input; results come back without their file indexes, so the
+            # output is the same as with -j1 (groups are sorted by the writers).
+            ctx = multiprocessing.get_context("fork")
+            with ctx.Pool(min(jobs, len(inputs))) as pool:
+                results = pool.map(work, inputs, chunksize=1)
+        else:
+            results = [work(given, stack=stack) for given in inputs]
+        for opened, messages, errors in results:
+            status |= _report(messages)
+            options.errors += errors
+            groups += opened
         if not groups and status == 0:
             print("mllint: No packages selected.", file=sys.stderr)
             return 1
