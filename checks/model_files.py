@@ -11,6 +11,7 @@ from mllint.check import Check
 from mllint.index import Item
 from mllint.inventory import is_model, is_test_fixture
 from mllint.sizes import size_text
+from mllint.upstream import GitAttributes
 
 # Conventional suffixes of each format id. A suffix listed here names one format family, so a
 # file carrying it with other content is an extension mismatch. Suffixes several unrelated
@@ -38,6 +39,15 @@ SPECIFIC = frozenset(s for suffixes in SUFFIXES.values() for s in suffixes) - {"
                                                                               ".bz2", ".z"}
 
 
+def _lfs_note(item: Item) -> tuple[str, ...]:
+    """The .gitattributes line that put the file under LFS, e.g. ``*.onnx (.gitattributes:3)``
+    (notes may not hold "[", so a pattern with a class is named by its line only)."""
+    rule = GitAttributes.of_index(item.index).lfs_rule(item.name)
+    if rule is None:
+        return ()
+    return (f"({rule.file}:{rule.line})",) if "[" in rule.pattern else (str(rule),)
+
+
 class ModelFiles(Check):
     def visit_patched_files(self, item: Item) -> None:
         self._visit(item)
@@ -57,7 +67,7 @@ class ModelFiles(Check):
             return
         if model.format == "git-lfs-pointer":
             if item.suffix in SPECIFIC or item.suffix in (".bin", ".model", ".pb", ".weights"):
-                self.pointed_hint("ml-model-git-lfs-pointer", item.pointer())
+                self.pointed_hint("ml-model-git-lfs-pointer", item.pointer(), *_lfs_note(item))
             return
         if not is_model(item, model):
             return

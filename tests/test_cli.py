@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import re
 from pathlib import Path
 
@@ -178,3 +180,32 @@ def test_explain_tags(tmp_path: Path) -> None:
     assert "N:   Visibility: warning\nN:   Show-Always: no\nN:   Check: model-files\nN: \n" \
         in run.stdout
     assert run.stderr == "The tag 'no-such-tag' does not exist\n"
+
+
+def test_ml_policy_profile_makes_star_tags_errors_in_main(cli) -> None:
+    tree = str(TESTDATA / "license-unknown" / "tree")
+    tag = "source-contains-ml-model-without-training-data"
+    default = cli("--tags", tag, tree).stdout
+    strict = cli("--tags", tag, "--profile", "ml-policy", "-i", tree)
+    assert default.startswith(f"W: ") and f" {tag} " in default
+    assert strict.stdout.startswith(f"N:\nE: ") and "N:   Visibility: error\n" in strict.stdout
+    assert strict.returncode == 2
+
+
+def test_non_printable_context_is_masked_in_ewi_only(cli, tmp_path: Path) -> None:
+    tree = tmp_path / "pkg"
+    shutil.copytree(TESTDATA / "model-files-positive" / "tree", tree)
+    (tree / "models" / "encoder.onnx").rename(tree / "models" / "enc\x01oder.onnx")
+    ewi = cli("-L", ">=classification", "--tags", "ml-model-file", str(tree)).stdout
+    assert "[models/enc?oder.onnx]" in ewi
+    universal = cli("--exp-output", "format=universal", "--tags", "ml-model-file", str(tree))
+    assert "[models/enc\x01oder.onnx]" in universal.stdout
+
+
+def test_non_utf8_file_name_is_reported_not_crashed(cli, tmp_path: Path) -> None:
+    tree = tmp_path / "pkg"
+    shutil.copytree(TESTDATA / "model-files-positive" / "tree", tree)
+    os.rename(tree / "models" / "encoder.onnx", os.fsencode(tree / "models") + b"/enc\xff.onnx")
+    result = cli("-L", ">=classification", "--tags", "ml-model-file", str(tree))
+    assert result.returncode == 0 and "Traceback" not in result.stderr
+    assert "[models/enc?.onnx]" in result.stdout

@@ -85,12 +85,6 @@ def test_python_train_mode_switch_is_not_training() -> None:
     assert facts is not None and facts.training == []
 
 
-def test_python_dataset_loader_from_imported_name() -> None:
-    facts = py("from sklearn.datasets import fetch_openml\n"
-                        "X = fetch_openml('mnist_784')\n")
-    assert facts is not None and facts.loaders == [("mnist_784", 2)]
-
-
 def test_python_unparsable_file_gives_no_facts(tmp_path: Path) -> None:
     write(tmp_path, {"broken.py": "def (:\n    loss.backward()\n"})
     assert pyscan.facts_of(Index(tmp_path, "t").lookup("broken.py")) is None
@@ -371,3 +365,40 @@ def test_same_dataset_from_card_and_declaration_is_one_hint(tmp_path: Path) -> N
 def test_prose_words_match_whole_words_only() -> None:
     """aom's README: "Incorporating Reviewer Comments" is not about corpora."""
     assert prose.scan("- Incorporating Reviewer Comments\n- retrainers welcome\n") == []
+
+
+def test_dataset_fetches_count_in_training_and_download_scripts_only(tmp_path: Path) -> None:
+    write(tmp_path, {
+        "train.py": "from sklearn.datasets import fetch_openml\nX = fetch_openml('mnist_784')\n"
+                    "clf.fit(X, y)\n",
+        "scripts/download_data.sh": "wget https://example.org/corpus/train.csv.gz\n",
+        "demo/plot.py": "from sklearn.datasets import fetch_openml\nfetch_openml('iris')\n",
+    })
+    model_file(tmp_path / "m.safetensors")
+    _, models, found = collected(tmp_path)
+    fetched = sorted((str(e.where), e.detail) for e in grade(models[0], found).data
+                     if e.what == "data-download")
+    assert fetched == [("scripts/download_data.sh:1", "https://example.org/corpus/train.csv.gz"),
+                       ("train.py:2", "mnist_784")]
+
+
+def test_machine_readable_pointers_bom_and_dvc(tmp_path: Path) -> None:
+    bom = {"bomFormat": "CycloneDX", "components": [{
+        "type": "machine-learning-model", "name": "m",
+        "modelCard": {"modelParameters": {"datasets": [{"ref": "corpus-1"}]}}}]}
+    write(tmp_path, {"sbom.json": json.dumps(bom),
+                     "data/corpus.dvc": "outs:\n- md5: 0123456789abcdef0123456789abcdef\n"
+                                        "  path: corpus\n"})
+    model_file(tmp_path / "m.safetensors")
+    _, models, found = collected(tmp_path)
+    me = grade(models[0], found)
+    assert sorted((e.what, e.level) for e in me.data) == [("bom-datasets", 2), ("dvc", 3)]
+    assert me.external_only
+
+
+def test_a_bom_without_datasets_is_no_evidence(tmp_path: Path) -> None:
+    write(tmp_path, {"sbom.json": json.dumps({"bomFormat": "CycloneDX", "components": [
+        {"type": "library", "name": "numpy"}]})})
+    model_file(tmp_path / "m.safetensors")
+    _, models, found = collected(tmp_path)
+    assert grade(models[0], found).data == []

@@ -32,9 +32,9 @@ weight files found, in 0.8 s).
 
 Cost: section and symbol tables are read with every offset, size and count checked against the
 file first (caps below); data is scanned streaming, at most :data:`MAX_SCAN` bytes for magics and
-:data:`MAX_FINGERPRINT_SCAN` for known weights and source arrays. ELF headers are parsed by hand with ``struct``
-(System V gABI, "Object Files"): pyelftools would do, but it reads whole sections with
-``stream.read(size)`` without checking the size against the file, raises several exception
+:data:`MAX_FINGERPRINT_SCAN` for known weights and source arrays. ELF headers are parsed by hand
+with ``struct`` (System V gABI, "Object Files"): pyelftools would do, but it reads whole sections
+with ``stream.read(size)`` without checking the size against the file, raises several exception
 families on hostile input, and we need five fields of three structures.
 """
 
@@ -177,8 +177,8 @@ class _Elf:
             off, sz = raw[shstrndx][4:6]
             names = _pread(f, off, min(sz, MAX_STRTAB), size)
         for name_off, stype, flags, addr, off, sz, link, _info, _align, entsize in raw:
-            self.sections.append(Section(_token(_cstr(names, name_off)), stype, flags, addr, off, sz,
-                                         link, entsize))
+            self.sections.append(Section(_token(_cstr(names, name_off)), stype, flags, addr, off,
+                                         sz, link, entsize))
 
     def data_sections(self) -> list[Section]:
         """Sections whose bytes may hold a blob: in the file, not code, not debug info."""
@@ -208,7 +208,8 @@ class _Elf:
                             self.end + "IIIBBH", block, i * entsize)
                     if shndx == 0 or not name:
                         continue
-                    yield _token(_cstr(strtab, name)), info & 0xF, sz, self._file_offset(shndx, value)
+                    yield (_token(_cstr(strtab, name)), info & 0xF, sz,
+                           self._file_offset(shndx, value))
 
     def _file_offset(self, shndx: int, value: int) -> int:
         if shndx >= len(self.sections):

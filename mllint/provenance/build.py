@@ -12,7 +12,15 @@ from mllint.provenance import makefile, pyscan
 from mllint.provenance.commands import Invocation, invocations
 from mllint.provenance.evidence import Evidence
 from mllint.provenance.tables import HOOK_TARGETS, PROFILE_WORDS
-from mllint.provenance.tree import Collected, Names, Source, is_make, text_of
+from mllint.provenance.tree import (
+    Collected,
+    Names,
+    Source,
+    dataset_fetches,
+    is_data_script,
+    is_make,
+    text_of,
+)
 
 
 def _commands(item: Item, text: str) -> list[tuple[int, str, makefile.Rule | None,
@@ -33,12 +41,17 @@ def _commands(item: Item, text: str) -> list[tuple[int, str, makefile.Rule | Non
 
 def build_file(item: Item, names: Names, python: dict[str, pyscan.PyFacts], src: Source,
                 out: Collected) -> None:
+    """Trainer and converter runs of one build file or script, and its dataset downloads when
+    it trains or is named as a data download script (a demo's fetch is not the model's data)."""
     text = text_of(item)
     if text is None:
         return
+    trains = False
     for number, line, rule, mk in _commands(item, text):
         for inv in invocations(line):
-            _invocation(item, number, inv, rule, mk, names, python, src, out)
+            trains = _invocation(item, number, inv, rule, mk, names, python, src, out) or trains
+    if trains or is_data_script(item):
+        out.evidence += dataset_fetches(item, (), "")
 
 
 def _training_script(inv: Invocation, item: Item, names: Names,
@@ -55,12 +68,13 @@ def _training_script(inv: Invocation, item: Item, names: Names,
 
 def _invocation(item: Item, number: int, inv: Invocation, rule: makefile.Rule | None,
                 mk: makefile.Makefile | None, names: Names, python: dict[str, pyscan.PyFacts],
-                src: Source, out: Collected) -> None:
+                src: Source, out: Collected) -> bool:
+    """Record one run; ``True`` when it trains."""
     where = item.pointer(number)
     if inv.tool is None:
         script = _training_script(inv, item, names, python)
         if script is None:
-            return
+            return False
         command, role = script.name, "train"
     else:
         command, role = inv.tool.name, inv.tool.role
@@ -96,6 +110,7 @@ def _invocation(item: Item, number: int, inv: Invocation, rule: makefile.Rule | 
     elif models:
         out.evidence.append(Evidence("pipeline", 3, "export-step", where, models, via,
                                      detail=command))
+    return role == "train"
 
 
 # debian/rules: opt-in hooks (P4) and training in the default build

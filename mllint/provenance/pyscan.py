@@ -4,8 +4,9 @@ What counts (tags.md, pipeline P2): a gradient step (``.backward()`` and an opti
 ``.step()``, or ``apply_gradients``), a ``.fit(...)`` with data, a trainer object's ``.train()``
 (``Trainer(...)``, ``xgb.train``, ``spm.SentencePieceTrainer.train``), a training constructor
 (gensim ``Word2Vec(corpus)``), fastText's ``train_supervised``. The same walk records the file
-names written by save/dump/export calls, data files the code opens, named public datasets it
-fetches (E3) and self-play or simulator use (generated data, E4 when the generator is here).
+names written by save/dump/export calls, data files the code opens, and self-play or simulator use
+(generated data, E4 when the generator is here). Dataset fetches are found by the downloads
+analyser (:mod:`mllint.downloads`).
 """
 
 from __future__ import annotations
@@ -15,8 +16,6 @@ from dataclasses import dataclass, field
 
 from mllint.index import Item
 from mllint.provenance.tables import (
-    DATASET_LOADERS,
-    DATASET_MODULES,
     FIT_METHODS,
     SAVE_CALLS,
     SELF_PLAY_WORDS,
@@ -34,7 +33,6 @@ class PyFacts:
     saves: list[int] = field(default_factory=list)
     saved_names: list[str] = field(default_factory=list)  # strings given to save calls
     strings: list[tuple[str, int]] = field(default_factory=list)
-    loaders: list[tuple[str, int]] = field(default_factory=list)
     self_play: int = 0
 
 
@@ -56,13 +54,6 @@ def dotted(node: ast.AST) -> str:
     return ".".join(reversed(parts))
 
 
-def _first_string(call: ast.Call) -> str:
-    for arg in [*call.args, *(k.value for k in call.keywords)]:
-        if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
-            return arg.value
-    return ""
-
-
 def scan(tree: ast.Module, text: str) -> PyFacts | None:
     """Facts about a Python file: its syntax tree (``Item.python_ast()``, parsed once for every
     check) and its text (for the self-play words); ``None`` when the tree is too deep to walk."""
@@ -74,9 +65,6 @@ def scan(tree: ast.Module, text: str) -> PyFacts | None:
         nodes = list(ast.walk(tree))
     except RecursionError:
         return None
-    # names bound by "from sklearn.datasets import fetch_openml" and the like
-    imported = {a.asname or a.name for n in nodes if isinstance(n, ast.ImportFrom)
-                and (n.module or "").startswith(DATASET_MODULES) for a in n.names}
     # NAME = "file.bin" at any level, so that save(w, NAME) still names its file
     assigned = {t.id: n.value.value for n in nodes if isinstance(n, ast.Assign)
                 and isinstance(n.value, ast.Constant) and isinstance(n.value.value, str)
@@ -110,8 +98,6 @@ def scan(tree: ast.Module, text: str) -> PyFacts | None:
         if last in SAVE_CALLS or name == "torch.save" or (name == "open" and _writes(node)):
             facts.saves.append(node.lineno)
             facts.saved_names.extend(_argument_strings(node, assigned))
-        if _loader(name, imported):
-            facts.loaders.append((_first_string(node) or name, node.lineno))
     if backward and step:
         facts.training.append(("training-loop", min(backward, step)))
     if trainer_objects and train_calls:
@@ -131,13 +117,6 @@ def facts_of(item: Item) -> PyFacts | None:
     tree = item.python_ast()
     text = item.text() if tree is not None else None
     return scan(tree, text) if tree is not None and text is not None else None
-
-
-def _loader(name: str, imported: set[str]) -> bool:
-    """Does calling ``name`` fetch a named public dataset?"""
-    if name in imported or name in DATASET_LOADERS:
-        return True
-    return "." in name and any(name.startswith(m + ".") for m in DATASET_MODULES)
 
 
 def _argument_strings(call: ast.Call, assigned: dict[str, str]) -> list[str]:

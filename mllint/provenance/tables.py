@@ -89,15 +89,6 @@ SAVE_CALLS = frozenset({
     "export", "to_filename", "write", "savez", "savez_compressed", "save_file",
 })
 
-# Python calls that fetch a named public dataset: a retrieval recipe (E3) in a training file.
-# Full dotted names, any call into these modules, and names imported from them.
-DATASET_LOADERS = frozenset({"load_dataset", "datasets.load_dataset", "tfds.load",
-                             "openml.datasets.get_dataset"})
-DATASET_MODULES = ("torchvision.datasets", "torchtext.datasets", "torchaudio.datasets",
-                   "keras.datasets", "tensorflow.keras.datasets", "tf.keras.datasets",
-                   "sklearn.datasets", "tensorflow_datasets", "tfds", "openml")
-# ("datasets" alone is left out: training repositories often have a local datasets.py.)
-
 # Names in a training file that mean the data is generated, not read (self-play, simulators).
 SELF_PLAY_WORDS = ("self_play", "selfplay", "self-play", "gym.make", "gymnasium.make")
 
@@ -131,6 +122,9 @@ DATA_WORDS = ("training data", "training set", "training corpus", "trained on", 
 PIPELINE_WORDS = ("training code", "training script", "training program", "training tool",
                   "training pipeline", "to retrain", "retraining", "train the network",
                   "train the model", "training software", "trainer")
+# A script whose name has one of these is a data download script: its dataset fetches are E3
+# even when it trains nothing (download_data.sh, get_corpus.py).
+DATA_SCRIPT_WORDS = ("data", "corpus", "corpora")
 # Prose files read for E1/P1 (and URLs in them for E3). Base names, lower case, and the
 # Debian files ml-policy.md §1.5 (5) names.
 PROSE_NAMES = ("readme", "readme.md", "readme.txt", "readme.rst", "readme.source",

@@ -10,12 +10,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
+from mllint import downloads
 from mllint.declaration import Declaration
 from mllint.index import Index, Item, Pointer
 from mllint.provenance.evidence import Evidence
 from mllint.provenance.tables import (
     CODE_SUFFIXES,
     DATA_SUFFIXES,
+    DATA_SCRIPT_WORDS,
     DATASET_LICENSES,
     PROSE_DIRS,
     PROSE_NAMES,
@@ -143,3 +145,22 @@ class Names:
 
 def dataset_license(name: str) -> str | None:
     return DATASET_LICENSES.get(name.strip().lower())
+
+
+def is_data_script(item: Item) -> bool:
+    """A script named for fetching data (``download_data.sh``, ``get_corpus.py``)."""
+    return any(w in item.basename.lower() for w in DATA_SCRIPT_WORDS)
+
+
+def dataset_fetches(item: Item, targets: tuple[str, ...], via: str) -> list[Evidence]:
+    """The dataset downloads of a script or build file as retrieval recipes (E3), found by the
+    downloads analyser (its kind ``dataset``); ``targets``/``via`` attribute them as the
+    training code in the same file is attributed."""
+    language = downloads.language_of(item.name, item.head)
+    text = text_of(item) if language in ("python", "shell", "make", "cmake") else None
+    if language is None or text is None:
+        return []
+    return [Evidence("data", 3, "data-download", item.pointer(f.line), targets, via,
+                     detail=f.identifier or f.function, external=True,
+                     license=dataset_license(f.identifier))
+            for f in downloads.analyse(language, text) if f.kind == "dataset"]
