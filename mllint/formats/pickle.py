@@ -177,11 +177,22 @@ class _Source:
         return self.buf[self.i:self.i + n]
 
     def read(self, n: int) -> bytes:
-        if not self._fill(n):
-            raise _Truncated
-        data = self.buf[self.i:self.i + n]
-        self.i += n
-        return data
+        i = self.i
+        if i + n > len(self.buf):
+            if not self._fill(n):
+                raise _Truncated
+            i = self.i
+        self.i = i + n
+        return self.buf[i:i + n]
+
+    def byte(self) -> int:
+        i = self.i
+        if i >= len(self.buf):
+            if not self._fill(1):
+                raise _Truncated
+            i = self.i
+        self.i = i + 1
+        return self.buf[i]
 
     def skip(self, n: int) -> None:
         avail = len(self.buf) - self.i
@@ -350,7 +361,7 @@ class _Walker:
             raise CorruptModelError(f"invalid UTF-8 string at offset {self.op_at}")
 
     def u(self, fmt: str, n: int) -> int:
-        return struct.unpack(fmt, self.src.read(n))[0]
+        return _STRUCTS[fmt](self.src.read(n))[0]
 
     def line(self) -> bytes:
         data = self.src.readline()
@@ -459,30 +470,30 @@ class _Walker:
         """Walk one pickle from PROTO/first opcode to its STOP."""
         self._reset()
         src = self.src
-        while True:
-            self.op_at = at = src.pos
+        dispatch = _DISPATCH
+        while True:  # the hot loop: one iteration per opcode, kept lean on purpose
+            code = src.byte()
+            self.op_at = at = src.base + src.i - 1
+            self.ops += 1
             if self.frame_end is not None and at >= self.frame_end:
                 self.frame_end = None
-            code = src.read(1)[0]
-            self.ops += 1
-            handler = _DISPATCH.get(code)
+            handler = dispatch.get(code)
             if handler is None:
                 raise CorruptModelError(f"invalid pickle opcode 0x{code:02x} at offset {at}")
-            if handler(self) is _STOP:
-                self._check_frame(at)
+            stop = handler(self) is _STOP
+            # An opcode and its argument lie wholly inside the current frame or wholly after
+            # it. The C unpickler reads across a frame end, the pure-Python one refuses
+            # (cpython#154848): the loaders diverge, so the rest cannot be trusted to name what
+            # loads (§3.3 row 6).
+            if self.frame_end is not None and at < self.frame_end < src.base + src.i:
+                self._unresolvable(at)
+                self.frame_end = None
+            if stop:
                 return
-            self._check_frame(at)
-
-    def _check_frame(self, at: int) -> None:
-        # An opcode and its argument lie wholly inside the current frame or wholly after it.
-        # The C unpickler reads across a frame end, the pure-Python one refuses (cpython#154848):
-        # the two loaders diverge, so the rest cannot be trusted to name what loads (§3.3 row 6).
-        if self.frame_end is not None and at < self.frame_end < self.src.pos:
-            self._unresolvable(at)
-            self.frame_end = None
 
 
 _STOP = object()
+_STRUCTS = {fmt: struct.Struct(fmt).unpack for fmt in ("<I", "<i", "<H", "<Q", ">d")}
 
 
 def _op(code: bytes, table: dict[int, object]):  # decorator filling the dispatch table
@@ -498,7 +509,7 @@ op = lambda code: _op(code, _DISPATCH)  # noqa: E731
 
 @op(b"\x80")
 def _proto(w: _Walker) -> None:
-    w.proto = w.src.read(1)[0]
+    w.proto = w.src.byte()
     if w.proto > 5:
         raise CorruptModelError(f"unsupported pickle protocol {w.proto} at offset {w.op_at}")
 
@@ -596,7 +607,7 @@ def _binint(w: _Walker) -> None:
 
 @op(b"K")
 def _binint1(w: _Walker) -> None:
-    w.push(w.src.read(1)[0])
+    w.push(w.src.byte())
 
 
 @op(b"M")
@@ -621,7 +632,7 @@ def _long_n(w: _Walker, n: int) -> None:
 
 @op(b"\x8a")
 def _long1(w: _Walker) -> None:
-    _long_n(w, w.src.read(1)[0])
+    _long_n(w, w.src.byte())
 
 
 @op(b"\x8b")
@@ -663,7 +674,7 @@ def _binstring(w: _Walker) -> None:
 
 @op(b"U")
 def _short_binstring(w: _Walker) -> None:
-    w.push(w.sized(w.src.read(1)[0], "latin1"))
+    w.push(w.sized(w.src.byte(), "latin1"))
 
 
 @op(b"X")
@@ -673,7 +684,7 @@ def _binunicode(w: _Walker) -> None:
 
 @op(b"\x8c")
 def _short_binunicode(w: _Walker) -> None:
-    w.push(w.sized(w.src.read(1)[0], "utf-8"))
+    w.push(w.sized(w.src.byte(), "utf-8"))
 
 
 @op(b"\x8d")
@@ -688,7 +699,7 @@ def _binbytes(w: _Walker) -> None:
 
 @op(b"C")
 def _short_binbytes(w: _Walker) -> None:
-    w.push(w.sized(w.src.read(1)[0], "bytes"))
+    w.push(w.sized(w.src.byte(), "bytes"))
 
 
 @op(b"\x8e")
@@ -844,7 +855,7 @@ def _put(w: _Walker) -> None:
 
 @op(b"q")
 def _binput(w: _Walker) -> None:
-    w.memo_put(w.src.read(1)[0], w.top())
+    w.memo_put(w.src.byte(), w.top())
 
 
 @op(b"r")
@@ -868,7 +879,7 @@ def _get(w: _Walker) -> None:
 
 @op(b"h")
 def _binget(w: _Walker) -> None:
-    w.memo_get(w.src.read(1)[0])
+    w.memo_get(w.src.byte())
 
 
 @op(b"j")
@@ -905,7 +916,7 @@ def _ext(w: _Walker, code: int) -> None:
 
 @op(b"\x82")
 def _ext1(w: _Walker) -> None:
-    _ext(w, w.src.read(1)[0])
+    _ext(w, w.src.byte())
 
 
 @op(b"\x83")
@@ -1057,7 +1068,7 @@ def _skip_joblib_array(w: _Walker, wrapper: _Call) -> None:
         w.frame_end = None
         return
     if "numpy_array_alignment_bytes" in state:
-        w.src.skip(w.src.read(1)[0])
+        w.src.skip(w.src.byte())
     count = 1
     for d in shape:
         count *= d

@@ -259,3 +259,31 @@ def test_corrupt_gzip_behind_a_sniffed_head_is_corrupt(tmp_path: Path) -> None:
     path = write(tmp_path, "cascade.xml.gz", data[:15_000])
     with pytest.raises(CorruptModelError, match="gzip"):
         read(path)
+
+
+# -- every prefix: a typed error or a record, never another exception ------------------------------
+SAMPLES = {
+    "cascade.xml": CASCADE, "cascade.xml.gz": gzip.compress(CASCADE), "heart.model": LIBSVM,
+    "xor.net": b"FANN_FLO_2.1\nnum_layers=3\nlayer_sizes=3 4 2 \n", "w.gz": gzip.compress(LEELA),
+    "v.htsvoice": b"[GLOBAL]\nHTS_VOICE_VERSION:1.0\nCOMMENT:x\n[STREAM]\n",
+    "model.txt": lightgbm(), "toy.arpa": ARPA, "m.onnx": POINTER,
+    "m.json": json.dumps({"learner": {"feature_names": ["a"]}, "version": [1, 7, 4]}).encode(),
+    "m.bin": b"binf" + struct.pack("<fIiiiII", 0.5, 126, 0, 1, 0, 1, 7) + bytes(120),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SAMPLES))
+def test_every_prefix_reads_or_fails_typed(tmp_path: Path, name: str) -> None:
+    from mllint.formats import text_models
+    from mllint.formats.base import FormatError
+
+    data = SAMPLES[name]
+    for cut in range(0, len(data) + 1, max(1, len(data) // 300)):
+        head = data[:cut][:4096]
+        path = write(tmp_path, name, data[:cut])
+        for fmt in text_models.FORMATS:
+            if fmt.sniff(head, cut, name):
+                try:
+                    fmt.read(path, head, cut)
+                except FormatError:
+                    pass
