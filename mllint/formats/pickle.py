@@ -20,6 +20,7 @@ import codecs
 import io
 import re
 import struct
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
@@ -39,7 +40,7 @@ operands, ``EXT1/2/4``), for frame violations and for walks a cap cut short (§3
 KEEP = 4096
 """Longest str/bytes argument, in bytes, kept as a value; longer ones are skipped by seeking and
 stand on the stack as opaque values (a qualname longer than this is unresolvable)."""
-MAX_MEMO = 1 << 20  # memo entries; CPython has no cap (a PUT 10**12 costs it an array: §3.3 row 16)
+MAX_MEMO = 1 << 20  # memo entries; CPython has none (PUT 10**12 costs it an array: §3.3 row 16)
 MAX_STACK = 1 << 20  # stack items plus marks, over all mark levels
 MAX_GLOBALS = 10_000  # distinct globals per scan
 VALUE_BUDGET = 64 << 20  # approximate bytes of kept values per pickle; past it values go opaque
@@ -139,7 +140,7 @@ class _Source:
     Skips seek when ``f`` is seekable and read-and-discard otherwise (decompression streams).
     """
 
-    __slots__ = ("f", "end", "seekable", "base", "buf", "i")
+    __slots__ = ("base", "buf", "end", "f", "i", "seekable")
 
     def __init__(self, f: BinaryIO, start: int, end: int | None) -> None:
         self.f = f
@@ -259,8 +260,9 @@ def _parse_int(line: bytes) -> int:
 
 
 class _Walker:
-    __slots__ = ("src", "joblib", "nesting", "seen", "unresolved_at", "classes", "built", "ops",
-                 "stack", "metastack", "depth", "memo", "proto", "frame_end", "budget", "op_at")
+    __slots__ = ("budget", "built", "classes", "depth", "frame_end", "joblib", "memo",
+                 "metastack", "nesting", "op_at", "ops", "proto", "seen", "src", "stack",
+                 "unresolved_at")
 
     def __init__(self, src: _Source, joblib: bool, parent: _Walker | None = None) -> None:
         self.src = src
@@ -506,15 +508,16 @@ _STOP = object()
 _STRUCTS = {fmt: struct.Struct(fmt).unpack for fmt in ("<I", "<i", "<H", "<Q", ">d")}
 
 
-def _op(code: bytes, table: dict[int, object]):  # decorator filling the dispatch table
-    def register(fn):
-        table[code[0]] = fn
+Handler = Callable[["_Walker"], object]
+_DISPATCH: dict[int, Handler] = {}
+
+
+def op(code: bytes) -> Callable[[Handler], Handler]:
+    """Register the decorated function as the handler of opcode ``code``."""
+    def register(fn: Handler) -> Handler:
+        _DISPATCH[code[0]] = fn
         return fn
     return register
-
-
-_DISPATCH: dict[int, object] = {}
-op = lambda code: _op(code, _DISPATCH)  # noqa: E731
 
 
 @op(b"\x80")
