@@ -20,18 +20,19 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import BinaryIO
 
-from mllint.formats.base import LimitExceededError
+from mllint.formats.base import CorruptModelError, LimitExceededError
 
 CHUNK = 64 * 1024  # bytes read from the archive per step
 INFLATE_BUDGET = 1 << 30  # bytes; total decompressed output allowed for one top-level file
-MAX_RATIO = 1100  # deflate cannot exceed about 1032:1; more output per input byte is a bomb
+MAX_RATIO = 200  # output per input byte past RATIO_AFTER: zeros deflate 1032:1, tensors ~1:1
+RATIO_AFTER = 16 << 20  # bytes of output before the ratio is judged (small files vary widely)
 
 
 class Budget:
     """Decompressed bytes still allowed for one top-level file (shared across nesting)."""
 
-    def __init__(self, total: int = INFLATE_BUDGET) -> None:
-        self.left = total
+    def __init__(self, total: int | None = None) -> None:
+        self.left = INFLATE_BUDGET if total is None else total
 
     def charge(self, n: int, what: str) -> None:
         self.left -= n
@@ -133,11 +134,11 @@ class Inflate(io.RawIOBase):
             try:
                 out = self._z.decompress(data, CHUNK)
             except zlib.error as exc:
-                raise OSError(f"bad deflate data in {self._what}") from exc
+                raise CorruptModelError(f"bad deflate data in {self._what}") from exc
             out = out[: self._length - self._produced]
             self._produced += len(out)
             self._budget.charge(len(out), self._what)
-            if self._produced > CHUNK * 16 and self._produced > MAX_RATIO * self._consumed:
+            if self._produced > RATIO_AFTER and self._produced > MAX_RATIO * self._consumed:
                 raise LimitExceededError(f"compression ratio over {MAX_RATIO} in {self._what}")
             self._pending = out
         chunk, self._pending = self._pending[:n], self._pending[n:]

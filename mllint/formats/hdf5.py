@@ -14,15 +14,26 @@ them, and only hard links are opened.
 
 from __future__ import annotations
 
+import dataclasses
+import json
+import multiprocessing
 from pathlib import Path
 from typing import Any
 
 from mllint.formats import _keras
-from mllint.formats.base import CorruptModelError, Format, ModelInfo, Provenance
+from mllint.formats.base import (
+    CorruptModelError,
+    Format,
+    FormatError,
+    LimitExceededError,
+    ModelInfo,
+    Provenance,
+)
 
 SIGNATURE = b"\x89HDF\r\n\x1a\n"
 KERAS_ATTRS = (b"keras_version", b"model_config", b"layer_names")
 MAX_OBJECTS = 100_000  # links visited for the parameter count
+TIMEOUT = 20.0  # seconds for one file; h5py reads a Keras header in well under one
 EVIDENCE_SPAN = 1 << 20  # bytes searched for attribute names when h5py is missing
 
 
@@ -45,15 +56,74 @@ def _text(value: Any) -> str:
 
 def read(path: Path, head: bytes, size: int) -> ModelInfo | None:
     try:
-        import h5py
+        import h5py  # noqa: F401  imported here once, so forked children start warm
     except ImportError:
         return _read_without_h5py(path)
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return _open_and_inspect(path)
+    return _isolated(path)
+
+
+def _isolated(path: Path) -> ModelInfo | None:
+    """Run the HDF5 C library in a forked child with a deadline.
+
+    Fuzzing found a one-byte change to a global-heap size that makes reading a string attribute
+    loop forever inside libhdf5 (h5py 3.16); C code cannot be interrupted from Python, and a
+    crash there would take mllint down. The child returns the record as JSON; a child that
+    overruns is killed (LimitExceededError), one that dies is a corrupt file.
+    """
+    ctx = multiprocessing.get_context("fork")
+    receive, send = ctx.Pipe(duplex=False)
+    child = ctx.Process(target=_child, args=(send, path), daemon=True)
+    child.start()
+    send.close()
+    try:
+        if not receive.poll(TIMEOUT):
+            raise LimitExceededError(f"HDF5 library did not finish within {TIMEOUT:g} s")
+        result = json.loads(receive.recv_bytes())
+    except EOFError as exc:
+        raise CorruptModelError("HDF5 library crashed on this file") from exc
+    finally:
+        if child.is_alive():
+            child.kill()
+        child.join()
+        receive.close()
+    if "error" in result:
+        kind = LimitExceededError if result["limit"] else CorruptModelError
+        raise kind(result["error"])
+    return _from_json(result["info"])
+
+
+def _child(send: Any, path: Path) -> None:
+    try:
+        info = _open_and_inspect(path)
+        result: dict[str, Any] = {"info": None if info is None else dataclasses.asdict(info)}
+    except FormatError as exc:
+        result = {"error": exc.reason, "limit": isinstance(exc, LimitExceededError)}
+    send.send_bytes(json.dumps(result).encode())
+    send.close()
+
+
+def _from_json(d: dict[str, Any] | None) -> ModelInfo | None:
+    if d is None:
+        return None
+    d["provenance"] = Provenance(**d["provenance"])
+    d["dtypes"], d["external_data"], d["members"] = tuple(d["dtypes"]), (), []
+    return ModelInfo(**d)
+
+
+def _open_and_inspect(path: Path) -> ModelInfo | None:
+    import h5py
+
     # A container member (MemberPath) has no file name: hand h5py a file object instead.
     source = path if isinstance(path, Path) else path.open("rb")
     try:
         with h5py.File(source, "r", locking=False) as f:
             return _inspect(f, h5py)
-    except (OSError, RuntimeError, ValueError, KeyError, TypeError) as exc:
+    except FormatError:
+        raise
+    except Exception as exc:  # noqa: BLE001  h5py on hostile bytes raises OSError, KeyError,
+        # RuntimeError, even SystemError (found by fuzzing): all mean "unreadable HDF5".
         raise CorruptModelError(f"HDF5 structure unreadable ({type(exc).__name__})") from exc
     finally:
         if source is not path:

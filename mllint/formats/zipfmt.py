@@ -241,10 +241,15 @@ class _Scan:
         self.errors.append(Member(e.name, None, err))
 
     def small(self, e: Entry, limit: int) -> bytes:
+        """The whole of a small member (JSON, version text), or a FormatError."""
         if e.usize > limit:
             raise LimitExceededError(f"zip member {e.name} is over {limit} bytes")
-        with self.open(e) as s:
-            return s.read(limit + 1)[:limit]
+        try:
+            with self.open(e) as s:
+                return s.read(limit + 1)[:limit]
+        except READER_BUGS as exc:
+            raise CorruptModelError(f"zip member {e.name} unreadable: "
+                                    f"{type(exc).__name__}") from exc
 
     def walk_pickle(self, e: Entry, stream: BinaryIO) -> list[str]:
         from mllint.formats.pickle import scan_pickles  # imported late: a sibling reader
