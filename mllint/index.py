@@ -8,11 +8,12 @@ Symlinks are recorded and never followed, so a link out of the package is never 
 
 from __future__ import annotations
 
+import ast
 import os
 import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from mllint import formats
 from mllint.formats import HEAD_SIZE, FormatError, ModelInfo
@@ -50,6 +51,7 @@ class Item:
     index: Index = field(repr=False)
     _head: bytes | None = field(default=None, repr=False)
     _parsed: tuple[ModelInfo | None, FormatError | None] | None = field(default=None, repr=False)
+    _ast: ast.Module | bool | None = field(default=None, repr=False)  # False: not Python
 
     @property
     def is_file(self) -> bool:
@@ -69,18 +71,20 @@ class Item:
 
     @property
     def basename(self) -> str:
-        return PurePosixPath(self.name.rstrip("/")).name
+        return self.name.rstrip("/").rpartition("/")[2]
 
     @property
     def dirname(self) -> str:
         """Parent directory name with a trailing ``/``, or ``""`` at the root."""
-        parent = str(PurePosixPath(self.name.rstrip("/")).parent)
-        return "" if parent == "." else parent + "/"
+        parent = self.name.rstrip("/").rpartition("/")[0]
+        return parent + "/" if parent else ""
 
     @property
     def suffix(self) -> str:
         """Lower-case last extension with its dot (``.onnx``), or ``""``."""
-        return PurePosixPath(self.basename).suffix.lower()
+        base = self.basename
+        dot = base.rfind(".")
+        return base[dot:].lower() if 0 < dot < len(base) - 1 else ""
 
     @property
     def head(self) -> bytes:
@@ -130,6 +134,20 @@ class Item:
             return None
         return data.decode("utf-8", "replace")
 
+    def python_ast(self, limit: int = 4 << 20) -> ast.Module | None:
+        """The file parsed as Python with :func:`ast.parse` (never compiled to code objects or
+        run), at most once per item and shared by every check; ``None`` for files over ``limit``
+        bytes (4 MiB), binary content or syntax errors."""
+        if self._ast is None:
+            self._ast = False
+            text = self.text(limit) if self.size <= limit else None
+            if text is not None:
+                try:
+                    self._ast = ast.parse(text, filename=self.name)
+                except (SyntaxError, ValueError, RecursionError, MemoryError):
+                    pass
+        return self._ast or None
+
     def pointer(self, line: int = 0) -> Pointer:
         return Pointer(self.name, line, self.index.label)
 
@@ -140,10 +158,12 @@ class Index:
     ``root`` is the directory on disk; ``label`` the view's name for JSON pointers.
     """
 
-    def __init__(self, root: Path, label: str) -> None:
+    def __init__(self, root: Path, label: str, skip_top: frozenset[str] = frozenset()) -> None:
         self.root = root
         self.label = label
         self._items: dict[str, Item] = {}
+        self._skip_top = skip_top  # e.g. DEBIAN/ of an unpacked binary: the control view
+        self._children: dict[str, list[Item]] | None = None
         self._walk(root, "")
 
     def _walk(self, directory: Path, prefix: str) -> None:
@@ -165,7 +185,7 @@ class Index:
                 except OSError:
                     link = ""
             if stat.S_ISDIR(st.st_mode):
-                if entry.name in SKIP_DIRS:
+                if entry.name in SKIP_DIRS or (not prefix and entry.name in self._skip_top):
                     continue
                 self._items[name + "/"] = Item(name + "/", path, 0, st.st_mode, None, self)
                 self._walk(path, name + "/")
@@ -184,3 +204,11 @@ class Index:
 
     def files(self) -> Iterator[Item]:
         return (i for i in self._items.values() if i.is_file)
+
+    def children(self, dirname: str) -> list[Item]:
+        """Items directly inside ``dirname`` (``"models/"``; ``""`` for the root), in order."""
+        if self._children is None:
+            self._children = {}
+            for item in self._items.values():
+                self._children.setdefault(item.dirname, []).append(item)
+        return self._children.get(dirname, [])

@@ -30,7 +30,11 @@ def sniff(head: bytes, size: int, name: str) -> bool:
     if len(head) < 10:
         return False
     (length,) = struct.unpack_from("<Q", head)
-    return 2 <= length <= MAX_HEADER and 8 + length <= size and head[8:9] == b"{"
+    # A header running past the end is still safetensors (truncated: the reader says so) when
+    # the name agrees; otherwise a stray "{" at offset 8 of unrelated data would be claimed.
+    fits = 8 + length <= size or name.lower().endswith(".safetensors")
+    return (2 <= length <= MAX_HEADER and fits and head[8:9] == b"{"
+            and head[9:10] in (b'"', b"}", b" ", b"\n"))
 
 
 def read(path: Path, head: bytes, size: int) -> ModelInfo:

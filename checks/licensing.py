@@ -1,0 +1,151 @@
+"""The licence of each model and the ML-Policy identifier in debian/copyright.
+
+Owns: ml-model-license-non-free, ml-model-license-use-restrictions, ml-model-license-unknown,
+ml-model-license-mismatch, ml-model-not-covered-by-debian-copyright, ml-policy-identifier-missing.
+Reads: debian/copyright (or a binary's usr/share/doc/<pkg>/copyright), debian/ml-models, embedded
+metadata, model cards and licence files, through :func:`mllint.licensing.resolve_license`.
+
+A binary scanned with its source (a ``.changes``) is judged on the source only, so each finding is
+reported once, where it can be fixed. Upstream trees have no debian/ and get no
+debian/copyright tags.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import PurePosixPath
+from typing import TYPE_CHECKING
+
+from mllint import copyright as dep5
+from mllint.check import Check
+from mllint.formats import all_formats
+from mllint.index import Item
+from mllint.declaration import declaration_for
+from mllint.hints import Hint
+from mllint.inventory import model_of
+from mllint.licensing import LicenseFinding, resolve_license
+from mllint.provenance import classified_models, classify_model
+
+if TYPE_CHECKING:
+    from mllint.processable import Processable
+    from mllint.profiles import Profile
+
+# Areas whose packages must be DFSG-free themselves (Debian Policy 2.2.1 main, 2.2.2 contrib).
+FREE_AREAS = frozenset({"main", "contrib"})
+IDENTIFIER = re.compile(r"ml-policy", re.IGNORECASE)
+# A Files-Excluded glob names models when its last part has a model suffix or a model word.
+MODEL_WORD = re.compile(r"model|weight|checkpoint|ckpt|network|\bnets?\b", re.IGNORECASE)
+
+
+def _model_suffixes() -> frozenset[str]:
+    return frozenset(s for f in all_formats() if f.weights for s in f.extensions)
+
+
+def names_models(glob: str) -> bool:
+    """Whether a ``Files-Excluded`` glob removes model files (``*.onnx``, ``models/*``)."""
+    last = PurePosixPath(glob.rstrip("/")).name
+    return PurePosixPath(last).suffix.lower() in _model_suffixes() or bool(MODEL_WORD.search(glob))
+
+
+def _statement(finding: LicenseFinding) -> tuple[str, str]:
+    """Expression and where it is stated, as note words (a note never holds "[")."""
+    return finding.expression.replace("[", "(").replace("]", ")"), str(finding.pointer)
+
+
+class Licensing(Check):
+    def __init__(self, processable: Processable, profile: Profile,
+                 emit: Callable[[Hint], None]) -> None:
+        super().__init__(processable, profile, emit)
+        self._non_free: list[Item] = []  # models whose licence is not DFSG-free
+
+    def visit_patched_files(self, item: Item) -> None:
+        self._judge(item)
+
+    def visit_installed_files(self, item: Item) -> None:
+        group = self.processable.group
+        if group is not None and group.source is not None:
+            return  # reported on the source
+        self._judge(item)
+
+    def _judge(self, item: Item) -> None:
+        model = model_of(item)
+        if model is None:
+            return
+        p = self.processable
+        finding = resolve_license(p, item, model)
+        if finding is None:
+            self.pointed_hint("ml-model-license-unknown", item.pointer())
+            return
+        verdict = finding.verdict.verdict
+        if verdict in ("non-free", "use-restricted"):
+            self._non_free.append(item)
+            if p.area in FREE_AREAS:
+                tag = ("ml-model-license-non-free" if verdict == "non-free"
+                       else "ml-model-license-use-restrictions")
+                self.pointed_hint(tag, item.pointer(), *_statement(finding))
+        for conflict in finding.conflicts:
+            self.pointed_hint("ml-model-license-mismatch", item.pointer(), *_statement(finding),
+                              "vs", *_statement(conflict))
+        if p.type == "source" and not p.upstream:
+            self._coverage(item)
+
+    def _coverage(self, item: Item) -> None:
+        """Only ``Files: *`` matches, and neither debian/copyright nor debian/ml-models names the
+        model: nothing is said about where this file comes from."""
+        parsed = dep5.copyright_for(self.processable)
+        match = parsed.match(item.name) if parsed is not None else None
+        if match is None or not match.wildcard_only:
+            return
+        if item.basename in (self._copyright_text() or ""):
+            return  # named in a Comment, Files-Excluded or elsewhere
+        decl = declaration_for(self.processable)
+        if decl is not None and decl.for_file(item.name) is not None:
+            return
+        self.pointed_hint("ml-model-not-covered-by-debian-copyright", item.pointer(),
+                          f"debian/copyright:{match.line}")
+
+    def _copyright_text(self) -> str | None:
+        item = dep5.copyright_item(self.processable)
+        return item.text(dep5.MAX_COPYRIGHT) if item is not None else None
+
+    def source(self) -> None:
+        p = self.processable
+        if p.upstream:
+            return
+        reason = self._affected()
+        if reason is None:
+            return
+        parsed = dep5.copyright_for(p)
+        if parsed is not None and parsed.machine_readable:
+            disclaimer = parsed.disclaimer
+            if disclaimer is not None and IDENTIFIER.search(disclaimer.value):
+                return
+            line = disclaimer.line if disclaimer is not None else 0
+        else:
+            # Not DEP-5: there is no Disclaimer field to read, so any mention counts.
+            if IDENTIFIER.search(self._copyright_text() or ""):
+                return
+            line = 0
+        self.pointed_hint("ml-policy-identifier-missing", p.pointer("debian/copyright", line),
+                          *reason)
+
+    def _affected(self) -> tuple[str, ...] | None:
+        """Why ML-Policy applies (ml-policy.md §1.5 rule 2), or ``None``: models filtered out by
+        Files-Excluded, a model whose licence is not DFSG-free, or a ToxicCandy model (free
+        licence, data or pipeline missing; the class as mllint.provenance decides it under the
+        profile's data threshold)."""
+        parsed = dep5.copyright_for(self.processable)
+        if parsed is not None:
+            for glob in parsed.files_excluded:
+                if names_models(glob):
+                    return "Files-Excluded", glob
+        if self._non_free:
+            return "non-free-model", self._non_free[0].name
+        p = self.processable
+        if p.patched is not None:
+            level = int(self.profile.setting("free-data-level", 3))
+            for item in classified_models(p.patched):
+                if classify_model(p, item, level).model_class == "toxic-candy":
+                    return "toxic-candy-model", item.name
+        return None

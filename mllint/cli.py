@@ -1,0 +1,335 @@
+"""The ``mllint`` command: lintian's options, defaults and exit codes (lintian-compat.md §2).
+
+Exit status: 0 when no displayed, counted hint matches ``--fail-on``; 2 when one does; 1 for any
+error (bad option, unreadable input, a failing check). Never a traceback, never another status.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import functools
+import multiprocessing
+import os
+import shutil
+import signal
+import sys
+from contextlib import ExitStack, nullcontext
+from pathlib import Path
+
+from mllint import __version__
+from mllint.display import (DisplayLevel, UsageError, Visibility, counts_as, parse_fail_on)
+from mllint.draft import draft_declaration
+from mllint.engine import Options, run_group
+from mllint.loader import CheckLoadError
+from mllint.output import Run
+from mllint.output import ewi, json as json_output, universal
+from mllint.processable import Group, InputError, open_input
+from mllint.profiles import ProfileError, load_profile
+from mllint.tags import TagError, TagSet, load_tags
+from mllint.upstream import SOURCE_NAME
+
+WRITERS = {"ewi": ewi.write, "universal": universal.write, "json": json_output.write}
+# Lintian options mllint does not implement yet: refused, never silently ignored.
+NOT_IMPLEMENTED = ("-C", "--check-part", "-X", "--dont-check-part", "-F", "--ftp-master-rejects",
+                   "--include-dir", "--cfg", "--packages-from-file", "--hyperlinks",
+                   "--display-source", "--debug", "-d")
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # argparse would exit 2; lintian's usage errors are ours: 1
+        raise UsageError(message)
+
+
+def build_parser() -> Parser:
+    p = Parser(prog="mllint", allow_abbrev=False, add_help=True,
+               description="Check Debian packages for machine-learning models and their sources.")
+    p.add_argument("inputs", nargs="*", metavar="PACKAGE",
+                   help=".dsc, .deb, .udeb, .changes, an unpacked tree, an upstream tree or an "
+                        "upstream .tar.*/.zip")
+    a = p.add_argument
+    a("-i", "--info", action="store_true", help="explain each tag after its first hint")
+    a("--no-info", dest="info", action="store_false")
+    a("-I", "--display-info", action="store_true", help="also show info hints (-L +>=info)")
+    a("--pedantic", action="store_true", help="also show pedantic hints (-L +=pedantic)")
+    a("-E", "--display-experimental", action="store_true", help="show experimental hints")
+    a("--no-display-experimental", dest="display_experimental", action="store_false")
+    a("-L", "--display-level", action="append", default=[], metavar="SPEC",
+      help="display constraint [=+-][<,<=,=,>=,>]SEVERITY, e.g. '+>=info'")
+    a("--default-display-level", action="store_true")
+    a("-T", "--tags", action="append", default=[], metavar="TAGS", help="run only these tags")
+    a("--tags-from-file", action="append", default=[], metavar="FILE")
+    a("--suppress-tags", action="append", default=[], metavar="TAGS")
+    a("--suppress-tags-from-file", action="append", default=[], metavar="FILE")
+    a("--fail-on", action="append", default=[], metavar="LIST",
+      help="error,warning,info,pedantic,experimental,override or none (default: error)")
+    a("--show-overrides", action="store_true", help="show overridden hints as O:")
+    a("--no-show-overrides", dest="show_overrides", action="store_false")
+    a("-o", "--no-override", action="store_true", help="ignore all overrides")
+    a("--color", default="auto", choices=("auto", "always", "never"))
+    a("--profile", default="debian", help="debian (default), ml-policy or osaid")
+    a("-j", "--jobs", type=int, default=None, metavar="N")
+    a("-v", "--verbose", action="store_true")
+    a("-q", "--quiet", action="store_true")
+    a("--print-version", action="store_true")
+    a("-V", "--version", action="store_true")
+    a("--list-tags", action="store_true", help="print the enabled tags and exit")
+    a("--exp-output", action="append", default=[], metavar="format=F")
+    a("--output-format", action="append", default=[], metavar="F")
+    a("--output-width", type=int, default=None)
+    a("--tag-display-limit", type=int, default=None)
+    a("--model-size-limit", type=float, default=None, metavar="MIB",
+      help="size above which oversized-ml-model is emitted (default: 100 MiB)")
+    a("--package", metavar="NAME", default=None,
+      help="source name for upstream trees and archives (default: from the directory or file "
+           "name, e.g. foo-1.2 -> foo)")
+    a("--emit-ml-models", action="store_true",
+      help="print a draft debian/ml-models for each source package instead of checking")
+    a("--no-cfg", action="store_true", help=argparse.SUPPRESS)
+    a("--allow-root", action="store_true", help=argparse.SUPPRESS)
+    return p
+
+
+def _tag_list(values: list[str], files: list[str]) -> list[str] | None:
+    if not values and not files:
+        return None
+    names = [t.strip() for v in values for t in v.split(",") if t.strip()]
+    for name in files:
+        try:
+            text = Path(name).read_text(encoding="utf-8")
+        except OSError as exc:
+            raise UsageError(f"Cannot read {name}: {exc.strerror}") from exc
+        for line in text.splitlines():
+            line = line.strip()
+            if line and not line.startswith("#"):
+                names += [t.strip() for t in line.split(",") if t.strip()]
+    return names
+
+
+def _resolve_tags(names: list[str], tags: TagSet) -> set[str]:
+    out = set()
+    for name in names:
+        current = tags.resolve(name)
+        if current is None:
+            raise UsageError(f"Unknown tag {name}.")
+        out.add(current)
+    return out
+
+
+def _output_format(args: argparse.Namespace, argv: list[str]) -> str:
+    # The last of --exp-output format=F / --output-format F on the command line wins.
+    chosen = "ewi"
+    exp, out = list(args.exp_output), list(args.output_format)
+    for word in argv:
+        if word.startswith("--exp-output") and exp:
+            value = exp.pop(0)
+            key, _, fmt = value.partition("=")
+            if key != "format" or not fmt:
+                raise UsageError(f"Invalid --exp-output argument {value}")
+            chosen = fmt
+        elif word.startswith("--output-format") and out:
+            chosen = out.pop(0)
+    chosen = chosen.lower()
+    if chosen not in WRITERS:
+        raise UsageError(f"Unknown output format {chosen}")
+    return chosen
+
+
+def _level(args: argparse.Namespace, tags_only: bool) -> DisplayLevel:
+    level = DisplayLevel()
+    if tags_only:
+        level.apply("+>=pedantic")
+        level.apply("+=classification")
+        return level
+    if args.default_display_level:
+        level.apply("=>=warning")
+    if args.display_info:
+        level.apply("+>=info")
+    if args.pedantic:
+        level.apply("+=pedantic")
+    for spec in args.display_level:
+        level.apply(spec)
+    return level
+
+
+def _use_color(choice: str) -> bool:
+    if choice == "always":
+        return True
+    if choice == "never":
+        return False
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+def _emit_ml_models(group: Group) -> None:
+    """``--emit-ml-models``: the draft declaration of the group's source package on stdout."""
+    if group.source is None:
+        print(f"mllint: {group.id}: no source package to draft debian/ml-models for",
+              file=sys.stderr)
+        return
+    sys.stdout.write(draft_declaration(group.source))
+
+
+def _open(given: str, stack: ExitStack, package: str | None) -> tuple[list[Group], list[str]]:
+    """Open one input; (groups, stderr lines). Errors become ``Skipping`` lines (exit 1)."""
+    try:
+        return open_input(given, stack, package), []
+    except InputError as exc:
+        return [], [f"Skipping {given}: {exc}"]
+    except ValueError as exc:
+        return [], [f"mllint: {exc}"]
+
+
+def _report(messages: list[str]) -> int:
+    for message in messages:
+        print(message, file=sys.stderr)
+    return 1 if messages else 0
+
+
+def _check_input(given: str, *, package: str | None, tags: TagSet, options: Options,
+                 verbose: bool, stack: ExitStack | None = None,
+                 ) -> tuple[list[Group], list[str], list[str]]:
+    """Open and check one input: (groups with their hints, stderr lines, check errors).
+
+    Without ``stack`` (in a worker process) temporary trees are removed before returning and
+    the groups are stripped of their indexes, which do not cross process boundaries."""
+    own = stack is None
+    with ExitStack() if own else nullcontext(stack) as scope:
+        groups, messages = _open(given, scope, package)
+        errors_before = len(options.errors)
+        for group in groups:
+            if verbose:
+                print(f"N: Processing group {group.id} ...", file=sys.stderr)
+            run_group(group, tags, options)
+        errors = options.errors[errors_before:]
+        del options.errors[errors_before:]
+        if own:
+            for group in groups:
+                for p in group.processables:
+                    p.patched = p.installed = p.control = None
+                    # python-debian's paragraphs hold weak references and do not pickle
+                    p.fields = {str(k): str(v) for k, v in p.fields.items()}  # type: ignore
+                    p.binaries = []
+        return groups, messages, errors
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    # SIGTERM unwinds like Ctrl-C, so temporary unpack directories are removed either way.
+    signal.signal(signal.SIGTERM, _terminate)
+    try:
+        return _main(argv)
+    except UsageError as exc:
+        print(f"mllint: {exc}", file=sys.stderr)
+        return 1
+    except (TagError, ProfileError, CheckLoadError) as exc:
+        print(f"mllint: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("mllint: interrupted", file=sys.stderr)
+        return 1
+
+
+def _main(argv: list[str]) -> int:
+    for word in argv:
+        if word.split("=")[0] in NOT_IMPLEMENTED:
+            raise UsageError(f"option {word.split('=')[0]} is not implemented")
+    args = build_parser().parse_intermixed_args(argv)
+    if args.print_version:
+        print(__version__)
+        return 0
+    if args.version:
+        print(f"mllint v{__version__}")
+        return 0
+    fail_on = parse_fail_on(args.fail_on or ["error"])
+    fmt = _output_format(args, argv)
+    profile = load_profile(args.profile)
+    if args.model_size_limit is not None:
+        if args.model_size_limit <= 0:
+            raise UsageError("--model-size-limit must be positive")
+        settings = {**profile.settings, "oversized-model-mib": str(args.model_size_limit)}
+        profile = dataclasses.replace(profile, settings=settings)
+    tags = load_tags()
+    only = _tag_list(args.tags, args.tags_from_file)
+    suppressed = _tag_list(args.suppress_tags, args.suppress_tags_from_file)
+    if only is not None:
+        enabled: set[str] | None = _resolve_tags(only, tags)
+    elif suppressed is not None:
+        enabled = {t.name for t in tags} - _resolve_tags(suppressed, tags)
+    else:
+        enabled = None
+    level = _level(args, only is not None)
+    if args.list_tags:
+        names = sorted(enabled if enabled is not None else (t.name for t in tags), key=str.lower)
+        print("\n".join(names))
+        return 0
+
+    inputs = list(args.inputs)
+    if not inputs:
+        if Path("debian/changelog").is_file():
+            inputs = ["."]
+        else:
+            build_parser().print_usage(sys.stderr)
+            return 1
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError("--jobs must be at least 1")
+    if args.package is not None and not SOURCE_NAME.match(args.package):
+        raise UsageError(f"--package {args.package}: not a Debian source package name")
+
+    options = Options(profile, enabled, use_overrides=not args.no_override)
+    tty = sys.stdout.isatty()
+    width = args.output_width or (shutil.get_terminal_size().columns if tty else 80)
+    limit = args.tag_display_limit if args.tag_display_limit is not None else (
+        4 if tty and not args.verbose else 0)
+    visibility = Visibility(level, experimental=args.display_experimental or only is not None,
+                            show_overrides=args.show_overrides and not args.no_override)
+    status = 0
+    groups: list[Group] = []
+    with ExitStack() as stack:
+        if args.emit_ml_models:
+            for given in inputs:
+                opened, messages = _open(given, stack, args.package)
+                status |= _report(messages)
+                for group in opened:
+                    _emit_ml_models(group)
+            return status
+        jobs = args.jobs or (os.cpu_count() or 1) + 1
+        work = functools.partial(_check_input, package=args.package, tags=tags, options=options,
+                                 verbose=args.verbose and not args.quiet)
+        if jobs > 1 and len(inputs) > 1:
+            # One process per input; results come back without their file indexes, so the
+            # output is the same as with -j1 (groups are sorted by the writers).
+            ctx = multiprocessing.get_context("fork")
+            with ctx.Pool(min(jobs, len(inputs))) as pool:
+                results = pool.map(work, inputs, chunksize=1)
+        else:
+            results = [work(given, stack=stack) for given in inputs]
+        for opened, messages, errors in results:
+            status |= _report(messages)
+            options.errors += errors
+            groups += opened
+        if not groups and status == 0:
+            print("mllint: No packages selected.", file=sys.stderr)
+            return 1
+        run = Run(groups, tags, visibility, info=args.info, color=_use_color(args.color),
+                  width=width, display_limit=0 if fmt != "ewi" else limit,
+                  summary=not args.no_override and not args.show_overrides)
+        sys.stdout.reconfigure(errors="surrogateescape")  # type: ignore[union-attr]
+        sys.stdout.write(WRITERS[fmt](run))
+        sys.stdout.flush()
+    for message in options.errors:
+        print(f"mllint: {message}", file=sys.stderr)
+        status = 1
+    if status:
+        return 1
+    counted = {counts_as(h) for g in groups for p in g.processables for h in p.hints
+               if visibility.shown(h)}
+    return 2 if counted & fail_on else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,197 @@
+"""``debian/copyright`` in the machine-readable format (DEP-5), read with python-debian.
+
+What the licensing checks need from it: for a path, the ``Files:`` stanza that applies (the spec:
+"the last stanza that matches a particular file applies to it", copyright-format 1.0 §Files),
+that stanza's ``License:`` synopsis, ``Comment:`` and first line, and whether the path was matched
+only by ``Files: *``; from the header, ``Files-Excluded:``, ``Disclaimer:`` (where ML-Policy asks
+for its identifier) and the upstream fields. A file that is not DEP-5 gives an object with
+``machine_readable`` False and no stanzas; parsing never raises.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
+
+from debian.copyright import Copyright, Error, FilesParagraph, globs_to_re
+
+if TYPE_CHECKING:
+    from mllint.index import Item
+    from mllint.processable import Processable
+
+# python-debian logs format complaints ("format not known") through these loggers; mllint reports
+# problems as hints, and its output must stay machine-readable.
+for _name in ("debian.copyright", "debian.deb822"):
+    logging.getLogger(_name).addHandler(logging.NullHandler())
+    logging.getLogger(_name).propagate = False
+
+MAX_COPYRIGHT = 4 << 20
+"""Largest debian/copyright read, in bytes (4 MiB; the biggest in the archive are ~2 MiB)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Stanza:
+    """One ``Files:`` stanza: its globs, licence synopsis, comment and 1-based ``Files:`` line."""
+
+    files: tuple[str, ...]
+    license: str
+    comment: str
+    line: int
+    star: bool  # one of the globs is "*"
+    _specific: tuple[re.Pattern[str], ...] = field(repr=False, compare=False)  # the other globs
+
+
+@dataclass(frozen=True, slots=True)
+class CopyrightMatch:
+    """The stanza that applies to one path.
+
+    ``wildcard_only``: no stanza names the path more precisely than ``Files: *``, i.e. the
+    copyright file says nothing about this file in particular.
+    """
+
+    license: str
+    line: int
+    wildcard_only: bool
+    comment: str
+    files: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class HeaderField:
+    value: str
+    line: int
+
+
+@dataclass(slots=True)
+class CopyrightFile:
+    """A parsed ``debian/copyright``. ``name`` is its item name, for pointers."""
+
+    name: str
+    machine_readable: bool = False
+    error: str = ""
+    stanzas: list[Stanza] = field(default_factory=list)
+    header: dict[str, HeaderField] = field(default_factory=dict)  # lower-case field name
+
+    @property
+    def files_excluded(self) -> tuple[str, ...]:
+        found = self.header.get("files-excluded")
+        return tuple(found.value.split()) if found else ()
+
+    @property
+    def disclaimer(self) -> HeaderField | None:
+        return self.header.get("disclaimer")
+
+    def match(self, path: str, trailing: bool = False) -> CopyrightMatch | None:
+        """The stanza that applies to ``path`` (relative to the source root), last match winning.
+
+        ``trailing``: ``path`` is an installed path (``usr/share/foo/models/m.onnx``) whose source
+        name is unknown; the non-``*`` globs are then tried against each trailing part of it
+        (``models/m.onnx``, ``m.onnx``), a heuristic for binaries scanned without their source.
+        """
+        candidates = [path]
+        if trailing:
+            parts = PurePosixPath(path).parts
+            candidates = ["/".join(parts[i:]) for i in range(len(parts))]
+        winner: Stanza | None = None
+        specific = False
+        for stanza in self.stanzas:
+            named = any(p.fullmatch(c) for p in stanza._specific for c in candidates)
+            if named or stanza.star:
+                winner = stanza
+                specific = specific or named
+        if winner is None:
+            return None
+        return CopyrightMatch(winner.license, winner.line, not specific, winner.comment,
+                              winner.files)
+
+
+def compile_glob(glob: str) -> re.Pattern[str] | None:
+    """A DEP-5 glob (``*``, ``?``, backslash escapes) as an anchored regex; ``None`` if invalid."""
+    try:
+        return globs_to_re([glob])
+    except ValueError:  # an invalid glob matches nothing; the stanza's other globs still apply
+        return None
+
+
+def _line_of(paragraph: object, name: str, lines: list[str]) -> int:
+    """1-based line of field ``name`` in a python-debian paragraph, skipping the comment lines
+    that the round-trip parser attaches to the field."""
+    # _underlying_paragraph is python-debian's round-trip element (debian._deb822_repro); it is
+    # the only place that knows where a field sits in the file.
+    element = paragraph._underlying_paragraph.get_kvpair_element(name)  # type: ignore[attr-defined]
+    if element is None:
+        return 0
+    index = element.position_in_file().line_position
+    while index < len(lines) and lines[index].startswith("#"):
+        index += 1
+    return index + 1
+
+
+def parse(text: str, name: str = "debian/copyright") -> CopyrightFile:
+    """Parse copyright text; a non-DEP-5 or broken file gives ``machine_readable=False``."""
+    result = CopyrightFile(name)
+    lines = text.splitlines(True)
+    try:
+        parsed = Copyright(lines, strict=False)
+    except (Error, ValueError) as exc:
+        result.error = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        return result
+    header = parsed.header
+    result.machine_readable = "Format" in header and header.known_format()
+    if not result.machine_readable:
+        result.error = "no known Format: in the header"
+        return result
+    for key in header:
+        result.header[key.lower()] = HeaderField(str(header[key]), _line_of(header, key, lines))
+    for paragraph in parsed.all_files_paragraphs():
+        result.stanzas.append(_stanza(paragraph, lines))
+    return result
+
+
+def _stanza(paragraph: FilesParagraph, lines: list[str]) -> Stanza:
+    try:
+        files = tuple(paragraph.files)
+    except ValueError:
+        files = ()
+    try:
+        license = paragraph.license
+        synopsis = license.synopsis if license is not None else ""
+    except ValueError:
+        synopsis = ""
+    comment = str(paragraph["Comment"]) if "Comment" in paragraph else ""
+    specific = tuple(p for p in (compile_glob(g) for g in files if g != "*") if p is not None)
+    return Stanza(files, synopsis.strip(), comment, _line_of(paragraph, "Files", lines),
+                  "*" in files, specific)
+
+
+@lru_cache(maxsize=64)
+def _parse_path(path: Path, name: str) -> CopyrightFile:
+    try:
+        with open(path, "rb") as f:
+            data = f.read(MAX_COPYRIGHT)
+    except OSError as exc:
+        return CopyrightFile(name, error=exc.strerror or "unreadable")
+    return parse(data.decode("utf-8", "replace"), name)
+
+
+def copyright_item(processable: Processable) -> Item | None:
+    """The copyright file of a package: ``debian/copyright`` of a source tree, or
+    ``usr/share/doc/<package>/copyright`` of a binary; ``None`` if absent or not a regular file
+    (a symlink into another package's doc directory is not followed)."""
+    if processable.type == "source" and processable.patched is not None:
+        item = processable.patched.lookup("debian/copyright")
+    elif processable.installed is not None:
+        item = processable.installed.lookup(f"usr/share/doc/{processable.name}/copyright")
+    else:
+        item = None
+    return item if item is not None and item.is_file else None
+
+
+def copyright_for(processable: Processable) -> CopyrightFile | None:
+    """The parsed copyright file of ``processable`` (cached), or ``None`` when it has none."""
+    item = copyright_item(processable)
+    return None if item is None else _parse_path(item.path, item.name)

@@ -1,0 +1,83 @@
+"""Find code that fetches models at build time, install time and run time (model-formats.md §7).
+
+Each analyser takes the text of one file and returns :class:`Finding` records; none of them
+runs, imports or follows what it reads. :func:`language_of` picks the analyser from the file
+name (and a shebang); :func:`analyse` runs it. Deciding what a finding means for a package
+(build, maintainer script, run time, documentation) is the ``downloads`` check's job.
+
+Dataset fetches are returned too, as kind ``"dataset"``: they are training-data evidence for the
+provenance check, never model downloads.
+"""
+
+from __future__ import annotations
+
+from pathlib import PurePosixPath
+
+from mllint.downloads import buildtext, cmake, literals, make, manifest, python, shell
+from mllint.downloads.finding import Finding, Kind
+
+__all__ = ["Finding", "Kind", "analyse", "language_of"]
+
+MAINTAINER_SCRIPTS = frozenset({"preinst", "postinst", "prerm", "postrm", "config"})
+SUFFIXES: dict[str, str] = {
+    ".py": "python", ".sh": "shell", ".bash": "shell", ".mk": "make", ".cmake": "cmake",
+    ".c": "c", ".h": "c", ".cc": "cpp", ".cpp": "cpp", ".cxx": "cpp", ".hpp": "cpp",
+    ".hh": "cpp", ".hxx": "cpp", ".go": "go", ".rs": "rust", ".js": "javascript",
+    ".mjs": "javascript", ".cjs": "javascript", ".java": "java", ".r": "r",
+    ".conf": "manifest", ".ini": "manifest", ".cfg": "manifest", ".yml": "manifest",
+    ".yaml": "manifest",
+}
+NAMES: dict[str, str] = {
+    "makefile": "make", "gnumakefile": "make", "makefile.am": "make", "cmakelists.txt": "cmake",
+    "meson.build": "meson", "configure.ac": "autotools", "configure.in": "autotools",
+}
+
+
+def language_of(name: str, head: bytes = b"") -> str | None:
+    """The analyser for a file: ``python``, ``shell``, ``make``, ``cmake``, ``meson``,
+    ``autotools``, ``c``, ``cpp``, ``go``, ``rust``, ``javascript``, ``java``, ``r``,
+    ``manifest``; ``None`` for anything else (including generated ``configure`` scripts)."""
+    path = PurePosixPath(name)
+    base = path.name.lower()
+    if name == "debian/rules":
+        return "make"
+    if base in NAMES:
+        return NAMES[base]
+    if base in MAINTAINER_SCRIPTS or (name.startswith("debian/") and
+                                      path.suffix.lstrip(".") in MAINTAINER_SCRIPTS):
+        return "shell"
+    if path.suffix.lower() in SUFFIXES:
+        return SUFFIXES[path.suffix.lower()]
+    if head.startswith(b"#!"):
+        first = head.split(b"\n", 1)[0]
+        if b"python" in first:
+            return "python"
+        if any(s in first for s in (b"/sh", b"bash", b"dash", b"env sh")):
+            return "shell"
+        if b"make" in first:
+            return "make"
+    return None
+
+
+def analyse(language: str, text: str) -> list[Finding]:
+    """All findings of one file's text, sorted by line. Manifests give their records' findings
+    (the model file name they name is available from :func:`manifest.analyse`)."""
+    if language == "python":
+        found = python.analyse(text)
+    elif language == "shell":
+        found = shell.analyse(text)
+    elif language == "make":
+        found = make.analyse(text)
+    elif language == "cmake":
+        found = cmake.analyse(text)
+    elif language == "meson":
+        found = buildtext.analyse_meson(text)
+    elif language == "autotools":
+        found = buildtext.analyse_autoconf(text)
+    elif language == "manifest":
+        found = [f for f, _ in manifest.analyse(text)]
+    elif language in ("c", "cpp", "go", "rust", "javascript", "java", "r"):
+        found = literals.analyse(language, text)
+    else:
+        raise ValueError(f"no download analyser for {language!r}")
+    return sorted(found, key=lambda f: (f.line, f.function, f.identifier))

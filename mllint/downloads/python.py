@@ -1,0 +1,407 @@
+"""Python: hub and framework calls that fetch models, found with :mod:`ast`.
+
+The source is parsed, never imported or run. A call counts when its name is a known download API
+(model-formats.md §7, "huggingface_hub", "transformers & co.", "PyTorch", "TF / Keras", "Other
+Python") and, for generic HTTP calls, when its URL argument resolves to a model URL. Literal
+arguments are resolved through module-level constants (``URL = "https://…"``, ``f"{BASE}/x"``,
+``"a" + "b"``) and dict tables (``model_urls = {...}``); nothing else is evaluated. Comments are
+invisible to ``ast`` and docstrings are not calls, so an example in a docstring never fires.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from mllint.downloads.finding import Finding, Kind
+from mllint.downloads.patterns import HEX40_RE, HEX_DIGEST_RE, classify_url, is_hub_id
+
+# Hub calls: last name -> index of the positional argument holding the repo id, and its keyword.
+HUB_CALLS: dict[str, tuple[int, str]] = {
+    "hf_hub_download": (0, "repo_id"),
+    "snapshot_download": (0, "repo_id"),
+    "hf_hub_url": (0, "repo_id"),
+    "cached_download": (0, "url"),
+    "from_pretrained": (0, "pretrained_model_name_or_path"),
+    "from_single_file": (0, "pretrained_model_link_or_path"),
+    "from_preset": (0, "preset"),
+    "model_download": (0, "handle"),  # kagglehub
+    "SentenceTransformer": (0, "model_name_or_path"),
+    "CrossEncoder": (0, "model_name"),
+}
+# Calls that always download when given a name: (module that must be imported, last name,
+# argument index, keyword). The import requirement keeps e.g. graphite's ``whisper`` out
+# (model-formats.md §7: "package names prove nothing; the token is the evidence").
+NAMED_LOADERS: tuple[tuple[str, str, int, str], ...] = (
+    ("whisper", "load_model", 0, "name"),
+    ("clip", "load", 0, "name"),
+    ("torch", "load_state_dict_from_url", 0, "url"),
+    ("torch", "download_url_to_file", 0, "url"),
+    ("torch", "load_url", 0, "url"),
+    ("gensim", "load", 0, "name"),
+    ("fasttext", "download_model", 0, "lang_id"),
+    ("spacy", "download", 0, "model"),
+    ("stanza", "download", 0, "lang"),
+    ("easyocr", "Reader", 0, "lang_list"),
+    ("paddleocr", "PaddleOCR", -1, ""),
+    ("insightface", "FaceAnalysis", 0, "name"),
+    ("ultralytics", "YOLO", 0, "model"),
+    ("tensorflow_hub", "load", 0, "handle"),
+    ("tensorflow_hub", "KerasLayer", 0, "handle"),
+    ("tensorflow_hub", "Module", 0, "spec"),
+    ("torchaudio", "get_model", -1, ""),
+)
+# Generic fetches: a model only if the URL argument resolves to a model URL.
+HTTP_CALLS: dict[str, tuple[int, str]] = {
+    "urlretrieve": (0, "url"), "urlopen": (0, "url"), "get": (0, "url"), "request": (1, "url"),
+    "download": (0, "url"), "download_url": (0, "url"), "get_file": (1, "origin"),
+    "retrieve": (0, "url"), "download_file": (0, "url"), "stream": (1, "url"),
+}
+HTTP_RECEIVERS = frozenset({"requests", "httpx", "session", "s", "client", "urllib", "request",
+                            "wget", "gdown", "pooch", "utils", "keras", "http", "urllib3"})
+# Dataset fetches (training-data evidence for the provenance check).
+DATASET_CALLS = frozenset({"load_dataset", "fetch_openml", "fetch_20newsgroups", "fetch_covtype",
+                           "fetch_california_housing", "fetch_kddcup99", "fetch_lfw_people",
+                           "fetch_olivetti_faces", "fetch_rcv1", "fetch_species_distributions",
+                           "dataset_download", "load_data"})
+# nltk.download ids that are trained models; every other id is a corpus or lexicon.
+NLTK_MODELS = frozenset({"punkt", "punkt_tab", "averaged_perceptron_tagger",
+                         "averaged_perceptron_tagger_eng", "averaged_perceptron_tagger_ru",
+                         "maxent_ne_chunker", "maxent_ne_chunker_tab",
+                         "maxent_treebank_pos_tagger", "word2vec_sample", "bllip_wsj_no_aux",
+                         "moses_sample", "rslp", "tagsets", "all"})
+# gensim-data names that are corpora, not models.
+GENSIM_CORPORA = ("text8", "fake-news", "wiki-english", "quora-duplicate", "semeval-",
+                  "20-newsgroups", "patent-", "__testing_")
+# Keyword arguments that pin what is fetched (a digest or a revision checked after download).
+HASH_KWARGS = frozenset({"check_hash", "hash_prefix", "known_hash", "file_hash", "md5",
+                         "sha256", "md5_hash", "checksum", "expected_hash", "sha256sum"})
+OFFLINE_ENV = ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE", "HF_DATASETS_OFFLINE")
+# Import roots of libraries whose pretrained= / weights= arguments fetch weights.
+PRETRAINED_LIBS = frozenset({"torchvision", "timm", "keras", "tensorflow", "open_clip",
+                             "segmentation_models_pytorch", "pretrainedmodels",
+                             "efficientnet_pytorch", "torch", "tf_keras"})
+PATHLIKE_WORDS = ("path", "dir", "file", "local", "folder", "checkpoint", "ckpt", "root")
+
+
+@dataclass(slots=True)
+class _Context:
+    constants: dict[str, str]
+    tables: dict[str, list[str]]
+    imports: set[str]
+    offline: str
+
+
+def analyse(text: str) -> list[Finding]:
+    """All downloads in one Python source text; ``[]`` if it does not parse (e.g. Python 2)."""
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return []
+    ctx = _Context(*_module_constants(tree), _imports(tree), _offline_guard(tree))
+    findings: list[Finding] = []
+    for scope, call in _calls(tree):
+        findings.extend(_call_findings(call, scope, ctx))
+    return findings
+
+
+def _dotted(node: ast.AST) -> str:
+    """``a.b.c`` for a Name/Attribute chain (calls in the chain become ``()``), else ``""``."""
+    parts: list[str] = []
+    while True:
+        if isinstance(node, ast.Attribute):
+            parts.append(node.attr)
+            node = node.value
+        elif isinstance(node, ast.Name):
+            parts.append(node.id)
+            break
+        elif isinstance(node, ast.Call):
+            node = node.func
+        else:
+            break
+    return ".".join(reversed(parts))
+
+
+def _imports(tree: ast.Module) -> set[str]:
+    """Top-level names of every imported module (``transformers``, ``torch``...)."""
+    roots: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                roots.update(alias.name.split("."))
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            roots.update(node.module.split("."))
+    return roots
+
+
+def _module_constants(tree: ast.Module) -> tuple[dict[str, str], dict[str, list[str]]]:
+    """Names bound once to a string (folded) and dict/list tables of strings."""
+    constants: dict[str, str] = {}
+    tables: dict[str, list[str]] = {}
+    seen: set[str] = set()
+    for node in ast.walk(tree):
+        if not isinstance(node, (ast.Assign, ast.AnnAssign)) or node.value is None:
+            continue
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+        for target in targets:
+            name = _dotted(target)
+            if not name:
+                continue
+            if name in seen:  # bound twice: not a constant
+                constants.pop(name, None)
+                continue
+            seen.add(name)
+            value = _fold(node.value, constants)
+            if value is not None:
+                constants[name] = value
+            elif isinstance(node.value, (ast.Dict, ast.List, ast.Tuple)):
+                values = node.value.values if isinstance(node.value, ast.Dict) else node.value.elts
+                strings = [s for v in values if (s := _fold(v, constants)) is not None]
+                if strings:
+                    tables[name] = strings
+    return constants, tables
+
+
+def _fold(node: ast.AST | None, constants: dict[str, str]) -> str | None:
+    """The string value of a literal expression, or ``None`` if any part is not known."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, (ast.Name, ast.Attribute)):
+        return constants.get(_dotted(node))
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        left, right = _fold(node.left, constants), _fold(node.right, constants)
+        return left + right if left is not None and right is not None else None
+    if isinstance(node, ast.JoinedStr):
+        parts = []
+        for value in node.values:
+            inner = value.value if isinstance(value, ast.FormattedValue) else value
+            folded = _fold(inner, constants)
+            if folded is None:
+                return None
+            parts.append(folded)
+        return "".join(parts)
+    return None
+
+
+def _offline_guard(tree: ast.Module) -> str:
+    """The offline environment variable the module sets or reads, if any (a mitigation)."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and node.value in OFFLINE_ENV:
+            return str(node.value)
+    return ""
+
+
+def _calls(tree: ast.Module) -> Iterator[tuple[ast.AST, ast.Call]]:
+    """Every call with its innermost enclosing function (or the module)."""
+    stack: list[tuple[ast.AST, ast.AST]] = [(tree, tree)]
+    while stack:
+        node, scope = stack.pop()
+        for child in ast.iter_child_nodes(node):
+            inner = child if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef)) else scope
+            if isinstance(child, ast.Call):
+                yield scope, child
+            stack.append((child, inner))
+
+
+def _argument(call: ast.Call, index: int, keyword: str) -> ast.AST | None:
+    for kw in call.keywords:
+        if kw.arg == keyword:
+            return kw.value
+    if 0 <= index < len(call.args) and not isinstance(call.args[index], ast.Starred):
+        return call.args[index]
+    return None
+
+
+def _keyword(call: ast.Call, name: str) -> ast.AST | None:
+    return next((kw.value for kw in call.keywords if kw.arg == name), None)
+
+
+def _is_true(node: ast.AST | None) -> bool:
+    return isinstance(node, ast.Constant) and node.value is True
+
+
+def _pinned(call: ast.Call, scope: ast.AST, constants: dict[str, str]) -> bool:
+    """A revision that is a commit id, a hash keyword with a value, or a digest computed in the
+    same function (``hashlib``, ``*checksum*``, ``*verify*``)."""
+    revision = _fold(_keyword(call, "revision"), constants)
+    if revision is not None and HEX40_RE.fullmatch(revision):
+        return True
+    for kw in call.keywords:
+        if kw.arg in HASH_KWARGS and not (isinstance(kw.value, ast.Constant)
+                                          and kw.value.value in (None, False, "")):
+            return True
+    for node in ast.walk(scope):
+        if isinstance(node, ast.Call):
+            name = _dotted(node.func).lower()
+            if name.startswith("hashlib.") or any(w in name.rsplit(".", 1)[-1] for w in (
+                    "checksum", "verify", "sha256", "check_integrity", "md5")):
+                return True
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str) \
+                and HEX_DIGEST_RE.fullmatch(node.value):
+            return True
+    return False
+
+
+def _call_findings(call: ast.Call, scope: ast.AST, ctx: _Context) -> list[Finding]:
+    name = _dotted(call.func)
+    if not name:
+        return []
+    last = name.rsplit(".", 1)[-1]
+    parts = set(name.split("."))
+    remote_code = _is_true(_keyword(call, "trust_remote_code"))
+    guard = "local_files_only" if _is_true(_keyword(call, "local_files_only")) else ctx.offline
+
+    note_name = _short(name)
+
+    def make(kind: Kind, identifier: str) -> Finding:
+        return Finding(kind, note_name, identifier, call.lineno, _pinned(call, scope, ctx.constants),
+                       guard, remote_code)
+
+    if last in HUB_CALLS:
+        index, keyword = HUB_CALLS[last]
+        arg = _argument(call, index, keyword)
+        value = _fold(arg, ctx.constants)
+        if value is not None:
+            if classify_url(value) == "model" or is_hub_id(value) or \
+                    (last != "cached_download" and _bare_model_name(value)):
+                return [make("hub", value)]
+            if classify_url(value) == "dataset":
+                return [make("dataset", value)]
+            return []
+        if arg is None or last == "from_pretrained" and not _hub_family(name, ctx, arg):
+            return [make("hub", "")] if remote_code else []
+        if last in ("from_single_file", "from_preset", "SentenceTransformer", "CrossEncoder"):
+            return [make("hub", "")] if _hub_family(name, ctx, arg) or remote_code else []
+        return [make("hub", "")]
+
+    if last == "pipeline" and "transformers" in ctx.imports | parts:
+        model = _argument(call, 1, "model")
+        value = _fold(model, ctx.constants) if model is not None else None
+        if model is None:
+            task = _fold(_argument(call, 0, "task"), ctx.constants)
+            return [make("hub", f"default-model-for-{task}" if task else "")]
+        if value is not None and (is_hub_id(value) or _bare_model_name(value)):
+            return [make("hub", value)]
+        return [make("hub", "")] if remote_code else []
+
+    for module, loader, index, keyword in NAMED_LOADERS:
+        if last == loader and module in ctx.imports and (module in parts or len(parts) == 1
+                                                         or loader in ("load_state_dict_from_url",
+                                                                       "download_url_to_file",
+                                                                       "load_url", "get_model")):
+            if module == "torch" and "hub" in parts and last == "load":
+                break
+            value = _fold(_argument(call, index, keyword), ctx.constants) if index >= 0 else None
+            if module == "gensim" and value and value.startswith(GENSIM_CORPORA):
+                return [make("dataset", value)]
+            if module in ("torch",) and value is None:
+                return [make("url", u) for u in _table_urls(call, ctx)] or [make("url", "")]
+            if value is not None and value.startswith(("http://", "https://")) \
+                    and classify_url(value) == "dataset":
+                return [make("dataset", value)]
+            return [make("hub" if module != "torch" else "url", value or "")]
+
+    if name.endswith("hub.load") and ("torch" in parts or "torch" in ctx.imports) \
+            and "tensorflow_hub" not in ctx.imports:
+        source = _fold(_keyword(call, "source"), ctx.constants)
+        if source == "local":
+            return []
+        repo = _fold(_argument(call, 0, "repo_or_dir"), ctx.constants) or ""
+        model = _fold(_argument(call, 1, "model"), ctx.constants) or ""
+        return [make("hub", f"{repo}:{model}" if repo and model else repo)]
+
+    if last == "download" and "nltk" in parts | ctx.imports and "nltk" in name:
+        value = _fold(_argument(call, 0, "info_or_id"), ctx.constants)
+        if value is None:
+            return []
+        return [make("hub" if value in NLTK_MODELS else "dataset", value)]
+
+    if last in DATASET_CALLS and (last != "load_data" or "datasets" in parts):
+        value = _fold(_argument(call, 0, "path"), ctx.constants) or ""
+        return [make("dataset", value)]
+    if last == "load" and "tfds" in parts | {name.split(".")[0]}:
+        return [make("dataset", _fold(_argument(call, 0, "name"), ctx.constants) or "")]
+
+    # torchvision / timm / keras: pretrained weights selected by argument.
+    if ctx.imports & PRETRAINED_LIBS:
+        weights = _keyword(call, "weights")
+        if _is_true(_keyword(call, "pretrained")) or _pretrained_weights(weights, ctx):
+            model = _fold(_argument(call, 0, "model_name"), ctx.constants) if last in (
+                "create_model", "create_model_and_transforms") else None
+            return [make("hub", model or last)]
+        pretrained = _fold(_keyword(call, "pretrained"), ctx.constants)
+        if pretrained and last.startswith("create_model"):
+            model = _fold(_argument(call, 0, "model_name"), ctx.constants) or last
+            return [make("hub", f"{model}:{pretrained}")]
+
+    if "pooch" in parts and last in ("create", "retrieve"):
+        # pooch fetches data files; its URL is a dataset unless it is a model URL.
+        url = _fold(_argument(call, 0, "base_url" if last == "create" else "url"), ctx.constants)
+        if url:
+            return [make("url" if classify_url(url) == "model" else "dataset", url)]
+        return []
+
+    if last in HTTP_CALLS and (parts & HTTP_RECEIVERS or len(parts) == 1):
+        index, keyword = HTTP_CALLS[last]
+        arg = _argument(call, index, keyword)
+        value = _fold(arg, ctx.constants)
+        urls = [value] if value is not None else _table_urls(call, ctx)
+        out = []
+        for url in urls:
+            cls = classify_url(url)
+            if cls == "model":
+                out.append(make("url", url))
+            elif cls == "dataset":
+                out.append(make("dataset", url))
+        return out
+    return []
+
+
+def _short(name: str) -> str:
+    """The call as printed in notes: the last two dotted parts, without ``self``."""
+    parts = [p for p in name.split(".") if p not in ("self", "cls")]
+    return ".".join(parts[-2:]) if len(parts) > 1 else (parts[0] if parts else name)
+
+
+def _bare_model_name(value: str) -> bool:
+    """A root-level hub name like ``bert-base-uncased`` or ``gpt2``: no path separators, no
+    extension, not a relative path."""
+    return bool(value) and "/" not in value and "\\" not in value and "." not in value \
+        and " " not in value and not value.startswith("~") and len(value) <= 96 \
+        and any(c.isalpha() for c in value)
+
+
+def _hub_family(name: str, ctx: _Context, arg: ast.AST) -> bool:
+    """``X.from_pretrained(variable)`` counts when X is a transformers-style auto class and the
+    variable is not named like a local path (``model_dir``, ``args.model_path``)."""
+    receiver = name.split(".")
+    family = any(p.startswith("Auto") or p in ("transformers", "diffusers",
+                                                "sentence_transformers", "SentenceTransformer")
+                 for p in receiver) or bool(ctx.imports & {"transformers", "diffusers",
+                                                            "sentence_transformers"})
+    if not family:
+        return False
+    if isinstance(arg, ast.Call):  # os.path.join(...), Path(...)
+        return False
+    text = _dotted(arg).lower()
+    return bool(text) and not any(word in text for word in PATHLIKE_WORDS)
+
+
+def _pretrained_weights(weights: ast.AST | None, ctx: _Context) -> bool:
+    """``weights="imagenet"``, ``weights="DEFAULT"``, ``weights=ResNet50_Weights.IMAGENET1K_V2``."""
+    if weights is None:
+        return False
+    if isinstance(weights, ast.Constant):
+        return isinstance(weights.value, str) and weights.value.lower() in (
+            "imagenet", "default", "imagenet1k_v1", "imagenet1k_v2", "noisy-student")
+    return "_Weights" in _dotted(weights)
+
+
+def _table_urls(call: ast.Call, ctx: _Context) -> list[str]:
+    """URLs of a module-level table the call indexes: ``load_url(model_urls[arch])``."""
+    for arg in [*call.args, *(kw.value for kw in call.keywords)]:
+        if isinstance(arg, ast.Subscript):
+            table = ctx.tables.get(_dotted(arg.value), [])
+            return [u for u in table if classify_url(u) is not None]
+    return []

@@ -1,0 +1,105 @@
+"""``mllint --emit-ml-models``: a filled-in ``debian/ml-models`` drafted from what was detected.
+
+One stanza per model of the source tree: ``Files``, ``Format`` and ``SHA256`` from the file itself,
+``License`` when one was found (:mod:`mllint.licensing`), ``Base-Model`` and ``Training-Data`` names
+from the model card or embedded metadata, and placeholders in angle brackets for what only the
+maintainer knows. Where an existing ``debian/ml-models`` stanza already covers a model, its
+declared values are kept, detected ones fill its gaps, and ``Format`` and ``SHA256`` are
+refreshed, so re-running the command updates a declaration instead of discarding it. The field list is
+:data:`mllint.declaration.FIELDS`; the draft parses without problems by construction (tested).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import TYPE_CHECKING
+
+from mllint import declaration, modelcard
+from mllint.declaration import FIELDS, SPEC_FORMAT, Stanza
+from mllint.index import Item
+from mllint.inventory import models
+from mllint.licensing import resolve_license
+
+if TYPE_CHECKING:
+    from mllint.formats import ModelInfo
+    from mllint.processable import Processable
+
+CHUNK = 1 << 20  # bytes hashed per read (1 MiB)
+
+# Fields refreshed from the file even when a stanza declares them.
+MEASURED = ("Format", "SHA256")
+
+
+def _sha256(item: Item) -> str:
+    digest = hashlib.sha256()
+    with open(item.path, "rb") as f:
+        while block := f.read(CHUNK):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _glob_escape(name: str) -> str:
+    """A path as a DEP-5 glob matching only itself (``*``, ``?`` and ``\\`` escaped)."""
+    return name.replace("\\", "\\\\").replace("*", "\\*").replace("?", "\\?")
+
+
+def _detected(p: Processable, item: Item, model: ModelInfo) -> dict[str, list[str]]:
+    """Field values mllint can fill in for one model, each a list of lines."""
+    fields: dict[str, list[str]] = {"Files": [_glob_escape(item.name)], "Format": [model.format]}
+    try:
+        fields["SHA256"] = [_sha256(item)]
+    except OSError:
+        pass
+    finding = resolve_license(p, item, model)
+    if finding is not None and finding.verdict.verdict != "unknown":
+        fields["License"] = [finding.expression]
+    card = modelcard.card_for(item)
+    bases = list(dict.fromkeys([*(card.base_models if card else ()),
+                                *model.provenance.base_models]))
+    if bases:
+        fields["Base-Model"] = [f"{b} <location> <license>" for b in bases]
+    datasets = list(dict.fromkeys([*(card.datasets if card else ()),
+                                   *model.provenance.datasets]))
+    fields["Training-Data"] = ([f"{d} <location> <license>" for d in datasets] or
+                               [FIELDS["training-data"].placeholder])
+    fields["Training-Data-Availability"] = [FIELDS["training-data-availability"].placeholder]
+    fields["Training-Code"] = [FIELDS["training-code"].placeholder]
+    return fields
+
+
+def _declared(stanza: Stanza) -> dict[str, list[str]]:
+    return {FIELDS[key].name: value.text.split("\n") for key, value in stanza.fields.items()
+            if key in FIELDS}
+
+
+def _render(fields: dict[str, list[str]]) -> str:
+    """deb822, ``Files`` first and then the spec's field order; a multi-line value starts on
+    its field's line, an empty continuation line is written as " ." (deb822)."""
+    out = []
+    for name in ["Files", *(f.name for f in FIELDS.values() if f.name != "Files")]:
+        lines = fields.get(name)
+        if lines:
+            out.append(f"{name}: {lines[0]}" + "".join(f"\n {ln or '.'}" for ln in lines[1:]))
+    return "\n".join(out) + "\n"
+
+
+def draft_declaration(p: Processable) -> str:
+    """The text of a ``debian/ml-models`` for source package ``p`` (header stanza only when the
+    source has no models)."""
+    header = (f"Format: {SPEC_FORMAT}\nComment: Drafted by mllint --emit-ml-models. Replace every"
+              " <placeholder>\n and check every value: a declaration points, it does not"
+              " vouch.\n")
+    if p.patched is None:
+        return header
+    existing = declaration.declaration_for(p)
+    stanzas = [header]
+    for item, model in models(p.patched):
+        fields = _detected(p, item, model)
+        stanza = existing.for_file(item.name) if existing is not None else None
+        if stanza is not None:
+            # Declared values win over detected ones and placeholders; measured ones are
+            # refreshed; and each model gets its own stanza, whatever the old globs were.
+            fields = {**fields, **_declared(stanza),
+                      **{k: fields[k] for k in ("Files", *MEASURED) if k in fields}}
+        stanzas.append(_render(fields))
+    return "\n".join(stanzas)

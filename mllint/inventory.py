@@ -1,0 +1,83 @@
+"""Which items are models, and which of those are test fixtures: one answer for every check.
+
+The ``model-files`` check reports this inventory (``ml-model-file``, ``ml-model-test-fixture``);
+the licensing, declaration and provenance checks judge the same set, so a file is never a model to
+one check and not to another. Moved here from ``checks/model_files.py`` unchanged in behaviour.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePosixPath
+
+from mllint.formats import ModelInfo
+from mllint.index import Index, Item
+
+# A path segment that marks test data (lintian's own idea of test directories, plus ML's).
+TEST_DIR = re.compile(r"(^|/)(tests?|testdata|test[-_]data|testing|t|fixtures?|testsuite|"
+                      r"conformance|unittests?)/", re.IGNORECASE)
+FIXTURE_MAX_SIZE = 64 * 1024  # bytes: below this a model under a test directory is a fixture
+# Plain arrays are data unless their name or a neighbour says they are weights.
+ARRAY_FORMATS = frozenset({"npy", "npz"})
+WEIGHT_NAME = re.compile(r"weight|model|checkpoint|ckpt|param|embedding|state_dict",
+                         re.IGNORECASE)
+GENERATOR_SUFFIXES = (".py", ".sh", ".pl", ".r", ".jl")
+# Formats that carry no trained weights of their own.
+STUB_FORMATS = frozenset({"git-lfs-pointer"})
+# A pickle that imports nothing but containers and arrays is plain data (scipy's ascent.dat is a
+# pickled image) unless its name says it is a checkpoint or model. Spellings: formats/pickle.py.
+DATA_GLOBALS = frozenset({
+    "numpy.core.multiarray._reconstruct", "numpy._core.multiarray._reconstruct", "numpy.ndarray",
+    "numpy.dtype", "numpy.core.multiarray.scalar", "numpy._core.multiarray.scalar",
+    "collections.OrderedDict", "collections.defaultdict", "_codecs.encode", "builtins.set",
+    "builtins.frozenset", "builtins.complex", "builtins.bytearray", "builtins.slice",
+    "copyreg._reconstructor", "builtins.object",
+})
+PICKLE_MODEL_SUFFIXES = frozenset({".pkl", ".pickle", ".p", ".pt", ".pth", ".ckpt", ".joblib",
+                                   ".sav", ".model"})
+
+
+def is_model(item: Item, model: ModelInfo) -> bool:
+    """Whether a parsed file counts as a model: not a stub; an array, or a pickle of plain data,
+    only when its name says so."""
+    if model.format in STUB_FORMATS:
+        return False
+    if model.trained:
+        return True
+    if model.format in ARRAY_FORMATS:
+        return bool(WEIGHT_NAME.search(item.basename))
+    if model.format == "pickle" and set(model.pickle_globals) <= DATA_GLOBALS:
+        return item.suffix in PICKLE_MODEL_SUFFIXES or bool(WEIGHT_NAME.search(item.basename))
+    return True
+
+
+def is_test_fixture(item: Item, model: ModelInfo) -> bool:
+    """A model under a test directory that holds no trained weights: a structure-only graph
+    (``trained is False``), a file small enough to be random test tensors, or one whose
+    generator script sits beside it (a script in the same directory naming its stem)."""
+    if not TEST_DIR.search(item.name):
+        return False
+    if model.trained is False or item.size <= FIXTURE_MAX_SIZE:
+        return True
+    stem = PurePosixPath(item.basename).stem
+    for sibling in item.index.children(item.dirname):
+        if sibling.suffix in GENERATOR_SUFFIXES:
+            text = sibling.text(1 << 20)
+            if text and stem in text:
+                return True
+    return False
+
+
+def model_of(item: Item) -> ModelInfo | None:
+    """The header record of ``item`` if it is a model and not a test fixture, else ``None``."""
+    if not item.is_file:
+        return None
+    model = item.model
+    if model is None or not is_model(item, model) or is_test_fixture(item, model):
+        return None
+    return model
+
+
+def models(index: Index) -> list[tuple[Item, ModelInfo]]:
+    """Every model of an index view that is not a test fixture, in index order."""
+    return [(item, model) for item in index.files() if (model := model_of(item)) is not None]

@@ -1,0 +1,319 @@
+"""Inputs as lintian sees them: groups of processables (source, binary, udeb, changes).
+
+A ``.dsc`` is unpacked with ``dpkg-source -x`` (patches applied: lintian's "patched" view), a
+``.deb``/``.udeb`` is read with python-debian and extracted, never installed; a ``.changes`` pulls in
+the files it lists (lintian-compat.md §2.3). Temporary directories belong to the caller's
+:class:`contextlib.ExitStack` and are removed when it closes, also on error and Ctrl-C.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import tarfile
+import tempfile
+from contextlib import ExitStack
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from debian.changelog import Changelog
+from debian.deb822 import Changes, Deb822, Dsc
+from debian.debfile import DebFile, DebError
+
+from mllint import unpack, upstream
+from mllint.hints import Hint
+from mllint.index import Index, Pointer
+from mllint.unpack import is_archive
+
+PACKAGE_SUFFIXES = (".deb", ".udeb", ".ddeb", ".dsc", ".changes", ".buildinfo")
+AREAS = ("contrib", "non-free-firmware", "non-free")
+UNSAFE_NAME = re.compile(r"[/&|;$\"'<>]")
+
+
+class InputError(Exception):
+    """An input cannot be opened or unpacked; the message is the reason after ``Skipping X: ``."""
+
+
+def area_of(section: str) -> str:
+    """``main``, ``contrib``, ``non-free`` or ``non-free-firmware`` from a ``Section:`` value."""
+    prefix = section.partition("/")[0] if "/" in section else ""
+    return prefix if prefix in AREAS else "main"
+
+
+@dataclass(eq=False)
+class Processable:
+    """One package of a group; see ENGINE-API (architecture.md, lintian-compat.md §5)."""
+
+    type: str  # source | binary | udeb | changes
+    name: str
+    version: str
+    architecture: str
+    path: str  # the input as given (or <dir of .changes>/<name>)
+    fields: Deb822 = field(default_factory=Deb822)
+    source_name: str = ""
+    source_version: str = ""
+    area: str = "main"
+    patched: Index | None = None
+    installed: Index | None = None
+    control: Index | None = None
+    upstream: bool = False
+    binaries: list[Deb822] = field(default_factory=list)
+    group: Group | None = field(default=None, repr=False)
+    hints: list[Hint] = field(default_factory=list, repr=False)  # filled by the engine
+
+    @property
+    def display_name(self) -> str:
+        """The name EWI prints: lintian replaces each of ``/&|;$"'<>`` by ``_``."""
+        return UNSAFE_NAME.sub("_", self.name)
+
+    @property
+    def label(self) -> str:
+        """The index label of the main view, for JSON pointers."""
+        view = self.patched or self.installed
+        return view.label if view else f"{os.path.basename(self.path)}"
+
+    def pointer(self, name: str, line: int = 0) -> Pointer:
+        """A pointer at ``name`` in this package's main view, whether or not it is an item."""
+        return Pointer(name, line, self.label)
+
+
+@dataclass(eq=False)
+class Group:
+    """Processables that belong together (one input, or a ``.changes`` and its files)."""
+
+    id: str
+    source_name: str
+    source_version: str
+    processables: list[Processable] = field(default_factory=list)
+    upstream: bool = False
+
+    def add(self, p: Processable) -> None:
+        p.group = self
+        self.processables.append(p)
+
+    @property
+    def source(self) -> Processable | None:
+        return next((p for p in self.processables if p.type == "source"), None)
+
+    @property
+    def binaries(self) -> list[Processable]:
+        return [p for p in self.processables if p.type in ("binary", "udeb")]
+
+
+# --- source packages -----------------------------------------------------------------------
+
+def _read_deb822(path: Path) -> list[Deb822]:
+    try:
+        with path.open(encoding="utf-8", errors="replace") as f:
+            return list(Deb822.iter_paragraphs(f))
+    except OSError:
+        return []
+
+
+def source_from_tree(root: Path, given: str, label: str | None = None) -> Processable:
+    """A source package from an unpacked tree with ``debian/``. Name from ``debian/control``
+    ``Source:`` (else the changelog, else the directory), version from the changelog's top."""
+    control = _read_deb822(root / "debian" / "control")
+    fields = control[0] if control else Deb822()
+    name = fields.get("Source", "").strip()
+    version = ""
+    try:
+        with (root / "debian" / "changelog").open(encoding="utf-8", errors="replace") as f:
+            changelog = Changelog(f, max_blocks=1, strict=False)
+        version = str(changelog.version) if changelog.version else ""
+        name = name or (changelog.package or "")
+    except (OSError, ValueError):
+        pass
+    name = name or root.resolve().name
+    label = label or f"{root.resolve().name} (patched)"
+    p = Processable("source", name, version, "source", given, fields, name, version,
+                    area_of(fields.get("Section", "")),
+                    patched=Index(root, label), binaries=control[1:])
+    return p
+
+
+def source_from_dsc(dsc: Path, given: str, stack: ExitStack) -> Processable:
+    try:
+        with dsc.open(encoding="utf-8", errors="replace") as f:
+            fields = Dsc(f)
+    except OSError as exc:
+        raise InputError(exc.strerror or str(exc)) from exc
+    if "Source" not in fields:
+        raise InputError("not a source control file (no Source field)")
+    tmp = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="mllint-")))
+    out = tmp / "src"
+    cmd = ["dpkg-source", "--no-check", "--no-copy", "-x", str(dsc), str(out)]
+    try:
+        run = subprocess.run(cmd, capture_output=True, text=True, errors="replace",
+                             env={**os.environ, "LC_ALL": "C.UTF-8"}, check=False)
+    except FileNotFoundError as exc:
+        raise InputError("dpkg-source not found (install dpkg-dev)") from exc
+    if run.returncode != 0 or not out.is_dir():
+        last = (run.stderr.strip().splitlines() or ["dpkg-source failed"])[-1]
+        raise InputError(last)
+    p = source_from_tree(out, given, f"{dsc.name} (patched)")
+    p.name = p.source_name = fields["Source"].strip()
+    p.version = p.source_version = fields.get("Version", p.version).strip()
+    p.fields.update({k: v for k, v in fields.items() if k not in p.fields})
+    return p
+
+
+# --- binary packages -----------------------------------------------------------------------
+
+def _extract(tar: tarfile.TarFile, dest: Path) -> None:
+    """Extract with tarfile's ``data`` filter (no absolute names, no ``..``, no devices, no
+    writing through links), except that symlinks are kept verbatim even when they point outside:
+    packages ship absolute links, and the index records links without ever following them."""
+    for member in tar:
+        try:
+            if member.issym():
+                try:
+                    member = tarfile.data_filter(member, str(dest))
+                except (tarfile.AbsoluteLinkError, tarfile.LinkOutsideDestinationError):
+                    pass
+            else:
+                member = tarfile.data_filter(member, str(dest))
+            if member is not None:
+                tar.extract(member, dest, filter="fully_trusted")
+        except (tarfile.FilterError, OSError):
+            continue  # refused or unwritable member: skipped, the rest is still checked
+
+
+def binary_from_deb(deb: Path, given: str, stack: ExitStack) -> Processable:
+    tmp = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="mllint-")))
+    try:
+        pkg = DebFile(str(deb))
+        fields = Deb822(pkg.debcontrol())
+        (tmp / "data").mkdir()
+        (tmp / "control").mkdir()
+        _extract(pkg.data.tgz(), tmp / "data")
+        _extract(pkg.control.tgz(), tmp / "control")
+    except (DebError, tarfile.TarError, OSError, EOFError, KeyError, ValueError) as exc:
+        raise InputError(f"cannot read {deb.name}: {exc}") from exc
+    return _binary(fields, given, tmp / "data", tmp / "control", deb.name, deb.suffix)
+
+
+def binary_from_tree(root: Path, given: str) -> Processable:
+    """An unpacked binary package (``dpkg-deb -R`` layout: files plus ``DEBIAN/``)."""
+    paragraphs = _read_deb822(root / "DEBIAN" / "control")
+    fields = paragraphs[0] if paragraphs else Deb822()
+    return _binary(fields, given, root, root / "DEBIAN", root.resolve().name, "")
+
+
+def _binary(fields: Deb822, given: str, data: Path, control: Path, basename: str,
+            suffix: str) -> Processable:
+    name = fields.get("Package", "").strip()
+    if not name:
+        raise InputError("no Package field in the control file")
+    version = fields.get("Version", "").strip()
+    source = fields.get("Source", name).strip()
+    m = re.match(r"^(\S+)\s*\((.+)\)$", source)
+    source_name, source_version = (m.group(1), m.group(2)) if m else (source, version)
+    udeb = suffix == ".udeb" or fields.get("Package-Type", "").strip() == "udeb"
+    p = Processable("udeb" if udeb else "binary", name, version,
+                    fields.get("Architecture", "").strip(), given, fields, source_name,
+                    source_version, area_of(fields.get("Section", "")))
+    p.installed = Index(data, f"{basename} (installed)",
+                        skip_top={"DEBIAN"} if control.parent == data else frozenset())
+    p.control = Index(control, f"{basename} (control)")
+    return p
+
+
+# --- dispatch ------------------------------------------------------------------------------
+
+def changes_group(path: Path, given: str, stack: ExitStack) -> Group:
+    try:
+        with path.open(encoding="utf-8", errors="replace") as f:
+            fields = Changes(f)
+    except OSError as exc:
+        raise InputError(exc.strerror or str(exc)) from exc
+    source, version = fields.get("Source", "").split(" ")[0], fields.get("Version", "")
+    if not source:
+        raise InputError("not a .changes file (no Source field)")
+    group = Group(f"{source}_{version}", source, version)
+    changes = Processable(path.suffix[1:], source, version, fields.get("Architecture", ""),
+                          given, fields, source, version)
+    group.add(changes)
+    for entry in fields.get("Files", []):
+        name = entry.get("name", "")
+        if "/" in name or not name.endswith(PACKAGE_SUFFIXES[:4]):
+            continue
+        member = path.parent / name
+        if not member.is_file():
+            raise InputError(f"{name} listed in {path.name} is missing")
+        member_given = os.path.join(os.path.dirname(given), name)
+        group.add(_package_file(member, member_given, stack))
+    return group
+
+
+def _package_file(path: Path, given: str, stack: ExitStack) -> Processable:
+    if path.suffix == ".dsc":
+        return source_from_dsc(path, given, stack)
+    return binary_from_deb(path, given, stack)
+
+
+def _single(p: Processable) -> Group:
+    group = Group(f"{p.source_name}_{p.source_version}" if p.source_version else p.source_name,
+                  p.source_name, p.source_version, upstream=p.upstream)
+    group.add(p)
+    return group
+
+
+def open_input(given: str, stack: ExitStack, package: str | None = None) -> list[Group]:
+    """Turn one command-line argument into groups. Raises :class:`InputError` (the caller
+    prints ``Skipping <given>: <reason>``) or ``ValueError`` for a usage error. ``package``
+    (``--package``) names upstream trees and archives."""
+    path = Path(given)
+    if path.is_dir():
+        if (path / "debian").is_dir():
+            return [_single(source_from_tree(path, given))]
+        if (path / "DEBIAN" / "control").is_file():
+            return [_single(binary_from_tree(path, given))]
+        packages = sorted(e for e in path.iterdir() if e.is_file()
+                          and e.name.endswith(PACKAGE_SUFFIXES))
+        if packages:
+            return [g for e in packages for g in open_input(str(e), stack, package)]
+        return [_single(upstream_tree(path, given, package))]
+    if not path.exists():
+        raise InputError("No such file or directory")
+    name = path.name
+    if name.endswith((".changes", ".buildinfo")):
+        return [changes_group(path, given, stack)]
+    if name.endswith((".deb", ".udeb", ".ddeb", ".dsc")):
+        return [_single(_package_file(path, given, stack))]
+    if is_archive(path):
+        return [_single(upstream_archive(path, given, stack, package))]
+    raise ValueError(f"bad package file name {given} (neither .deb, .udeb, .ddeb, .changes, "
+                     ".dsc or .buildinfo file)")
+
+
+def upstream_tree(root: Path, given: str, package: str | None = None,
+                  label: str | None = None) -> Processable:
+    """A directory without ``debian/``: an upstream source, typed ``source``, named by
+    ``--package`` or after the directory (a trailing ``-VERSION`` or ``_VERSION`` becomes the
+    version; mllint/upstream.py)."""
+    name, version = upstream.identify(root, package)
+    label = label or f"{root.resolve().name} (patched)"
+    return Processable("source", name, version, "source", given, Deb822(), name, version,
+                       patched=Index(root, label), upstream=True)
+
+
+def upstream_archive(archive: Path, given: str, stack: ExitStack,
+                     package: str | None = None) -> Processable:
+    """An upstream tarball or zip (with its orig-COMPONENT tarballs), unpacked safely into a
+    temporary directory that ``stack`` removes (mllint/unpack.py). Members refused for safety
+    are reported on stderr, one line each; they are not in the tree, so no check sees them."""
+    try:
+        result = stack.enter_context(unpack.unpacked(archive))
+    except unpack.UnpackError as exc:
+        raise InputError(exc.reason) from None
+    for refusal in result.refused:
+        print(f"mllint: warning: {given}: skipped member {refusal.member} of "
+              f"{refusal.archive}: {refusal.reason}", file=sys.stderr)
+    name, version = upstream.identify(archive, package)
+    p = upstream_tree(result.root, given, package, f"{archive.name} (patched)")
+    p.name = p.source_name = name
+    p.version = p.source_version = version
+    return p

@@ -1,0 +1,2 @@
+#!/bin/sh
+wget https://example.org/models/ocr-large.onnx

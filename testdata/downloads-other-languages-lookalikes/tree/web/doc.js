@@ -1,0 +1,2 @@
+// fetch("https://example.org/models/commented.onnx")
+const homepage = "https://example.org/";

@@ -1,0 +1,3 @@
+fn main() {
+    let _ = reqwest::blocking::get("https://example.org/models/rust-model.safetensors");
+}

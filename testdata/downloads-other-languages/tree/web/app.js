@@ -1,0 +1,1 @@
+const model = await tf.loadLayersModel("https://example.org/models/web-model.tflite");

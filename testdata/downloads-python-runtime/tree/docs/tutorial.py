@@ -1,0 +1,2 @@
+from transformers import AutoModel
+AutoModel.from_pretrained("docs/tutorial-model", trust_remote_code=True)

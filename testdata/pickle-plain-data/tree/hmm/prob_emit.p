@@ -1,0 +1,11 @@
+(dp0
+VB
+p1
+(dp2
+Va
+p3
+F-3.5
+ssVE
+p4
+(dp5
+s.

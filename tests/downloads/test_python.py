@@ -1,0 +1,167 @@
+"""Python analyser: hub and framework calls from ast, with their look-alikes."""
+
+from __future__ import annotations
+
+import textwrap
+
+from mllint.downloads import python
+
+
+def found(source: str) -> list[tuple[str, str, str, int]]:
+    return sorted((f.kind, f.function, f.identifier, f.line)
+                  for f in python.analyse(textwrap.dedent(source)))
+
+
+def test_hf_hub_download_with_constant_repo() -> None:
+    assert found("""
+        from huggingface_hub import hf_hub_download
+        REPO = "openai/whisper-base"
+        hf_hub_download(REPO, "model.bin")
+    """) == [("hub", "hf_hub_download", "openai/whisper-base", 4)]
+
+
+def test_comment_and_docstring_do_not_count() -> None:
+    assert found('''
+        """Example: hf_hub_download("a/b") https://huggingface.co/a/b/resolve/main/m.onnx"""
+        # hf_hub_download("c/d")
+        x = "hf_hub_download('e/f')"
+    ''') == []
+
+
+def test_revision_commit_pins_and_branch_does_not() -> None:
+    source = """
+        from huggingface_hub import snapshot_download
+        PIN = "0123456789abcdef0123456789abcdef01234567"
+        snapshot_download("o/a", revision=PIN)
+        snapshot_download("o/b", revision="main")
+    """
+    pins = {f.identifier: f.pinned for f in python.analyse(textwrap.dedent(source))}
+    assert pins == {"o/a": True, "o/b": False}
+
+
+def test_hashlib_in_the_same_function_pins() -> None:
+    source = """
+        import hashlib, urllib.request
+        def get():
+            urllib.request.urlretrieve("https://e.org/w/model.onnx", "m.onnx")
+            return hashlib.sha256(open("m.onnx", "rb").read()).hexdigest()
+        def other():
+            urllib.request.urlretrieve("https://e.org/w/other.onnx", "o.onnx")
+    """
+    pins = {f.identifier: f.pinned for f in python.analyse(textwrap.dedent(source))}
+    assert pins == {"https://e.org/w/model.onnx": True, "https://e.org/w/other.onnx": False}
+
+
+def test_trust_remote_code_is_flagged() -> None:
+    (finding,) = python.analyse(textwrap.dedent("""
+        from transformers import AutoModel
+        AutoModel.from_pretrained("org/remote", trust_remote_code=True)
+    """))
+    assert finding.remote_code and finding.identifier == "org/remote"
+
+
+def test_from_pretrained_variable_fires_for_auto_classes_but_not_paths() -> None:
+    assert found("""
+        import transformers
+        def fit(self):
+            transformers.AutoTokenizer.from_pretrained(self.tokenizer)
+            transformers.AutoModel.from_pretrained(args.model_path)
+            transformers.AutoModel.from_pretrained(os.path.join(d, "m"))
+            transformers.AutoModel.from_pretrained("./local_dir")
+    """) == [("hub", "AutoTokenizer.from_pretrained", "", 4)]
+
+
+def test_pipeline_without_model_uses_the_default_model() -> None:
+    assert found("""
+        from transformers import pipeline
+        pipeline("sentiment-analysis")
+        pipeline("ner", model="dslim/bert-base-NER")
+        pipeline("ner", model=local_path)
+    """) == [("hub", "pipeline", "default-model-for-sentiment-analysis", 3),
+             ("hub", "pipeline", "dslim/bert-base-NER", 4)]
+
+
+def test_torch_hub_and_model_url_table() -> None:
+    assert found("""
+        import torch
+        model_urls = {"r18": "https://download.pytorch.org/models/resnet18-f37072fd.pth"}
+        torch.hub.load_state_dict_from_url(model_urls["r18"], check_hash=True)
+        torch.hub.load("pytorch/vision", "resnet50")
+        torch.hub.load("./repo", "m", source="local")
+    """) == [("hub", "hub.load", "pytorch/vision:resnet50", 5),
+             ("url", "hub.load_state_dict_from_url",
+              "https://download.pytorch.org/models/resnet18-f37072fd.pth", 4)]
+
+
+def test_pretrained_weights_need_a_vision_library_import() -> None:
+    assert found("""
+        import torchvision
+        torchvision.models.resnet50(weights="IMAGENET1K_V2")
+        torchvision.models.resnet50(weights=None)
+    """) == [("hub", "models.resnet50", "resnet50", 3)]
+    assert found("""
+        from mylib import build
+        build(pretrained=True)
+    """) == []
+
+
+def test_whisper_token_needs_the_whisper_import() -> None:
+    assert found("""
+        import whisper
+        whisper.load_model("base")
+    """) == [("hub", "whisper.load_model", "base", 3)]
+    # Debian's python3-whisper is Graphite's time-series library: no load_model, no hit.
+    assert found("""
+        import whisper
+        whisper.fetch("/var/lib/graphite/x.wsp", 0)
+    """) == []
+
+
+def test_nltk_models_and_corpora() -> None:
+    assert found("""
+        import nltk
+        nltk.download("punkt")
+        nltk.download("stopwords")
+    """) == [("dataset", "nltk.download", "stopwords", 4), ("hub", "nltk.download", "punkt", 3)]
+
+
+def test_generic_http_needs_a_model_url() -> None:
+    assert found("""
+        import requests
+        requests.get("https://www.random.org/integers/?num=1")
+        requests.get("https://spamassassin.apache.org/updates/MIRRORED.BY")
+        requests.get("https://example.org/api/version.json")
+        requests.get("https://huggingface.co/org/m/resolve/main/model.safetensors")
+    """) == [("url", "requests.get", "https://huggingface.co/org/m/resolve/main/model.safetensors", 6)]
+
+
+def test_dataset_fetches_are_kind_dataset() -> None:
+    assert found("""
+        from datasets import load_dataset
+        from sklearn.datasets import fetch_openml
+        import pooch
+        load_dataset("imdb")
+        fetch_openml("mnist_784")
+        pooch.create(base_url="https://github.com/scipy/dataset-{key}/raw/main/", path=".")
+    """) == [("dataset", "fetch_openml", "mnist_784", 6),
+             ("dataset", "load_dataset", "imdb", 5),
+             ("dataset", "pooch.create", "https://github.com/scipy/dataset-{key}/raw/main/", 7)]
+
+
+def test_offline_guards_are_kept_as_mitigations() -> None:
+    findings = python.analyse(textwrap.dedent("""
+        from huggingface_hub import hf_hub_download
+        hf_hub_download("o/a", "f", local_files_only=True)
+    """))
+    assert [f.guard for f in findings] == ["local_files_only"]
+    findings = python.analyse(textwrap.dedent("""
+        import os
+        from transformers import AutoModel
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        AutoModel.from_pretrained("o/b")
+    """))
+    assert [f.guard for f in findings] == ["HF_HUB_OFFLINE"]
+
+
+def test_python2_source_gives_nothing() -> None:
+    assert python.analyse('print "hello"\n') == []

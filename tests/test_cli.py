@@ -1,0 +1,238 @@
+"""Options, exit codes and output formats of the mllint command (lintian-compat.md §2, §8)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import re
+from pathlib import Path
+
+import pytest
+
+from mllint.tags import load_tags
+from tests.conftest import TESTDATA
+
+OVERRIDES = str(TESTDATA / "overrides" / "tree")
+SAMPLE = str(TESTDATA / "sample-ml-package" / "tree")
+POSITIVE = str(TESTDATA / "model-files-positive" / "tree")
+LIMIT = ("--model-size-limit", "0.015625")  # MiB, as in that package's desc
+# These tests are about the engine: hints of checks other than model-files are suppressed.
+OTHERS = ("--suppress-tags", ",".join(
+    t.name for t in load_tags() if t.check not in ("model-files", "mllint")))
+
+# lintian-compat.md §8 item 1, §6.1 (UDD's historical gatherer) and §6.2 (debusine).
+LINTIAN = re.compile(r"^([EWIPXCO]): (\S+)(?: (source|udeb|changes|buildinfo))?: (\S+)(?: (.*))?$")
+UDD = re.compile(r"([EWIXOP]): (\S+)(?: (\S+)(?:(?: \s*\(([^)]+?)\)\s*\[([^)]+?)\]))?)?: (\S+)"
+                 r"(?:\s+(.*))?")
+DEBUSINE = re.compile(r"(?P<severity>[EWIPXOCMM]):\s(?P<package>\S+(?: source)?):\s"
+                      r"(?P<tag>\S+) ?(?P<note>[^[]*)?")
+
+
+def test_versions(cli) -> None:
+    assert cli("--print-version").stdout == "0.1.0\n"
+    assert cli("-V").stdout == "mllint v0.1.0\n"
+
+
+@pytest.mark.parametrize("args", [
+    ["--fail-on", "bogus", SAMPLE], ["--fail-on", "none,error", SAMPLE],
+    ["--color", "sometimes", SAMPLE], ["--profile", "nonesuch", SAMPLE],
+    ["--exp-output", "format=xml", SAMPLE], ["--tags", "no-such-tag", SAMPLE],
+    ["-L", "+>=bogus", SAMPLE], ["--no-such-option"], ["-C", "model-files", SAMPLE],
+    ["--cfg", "x", SAMPLE]])
+def test_usage_errors_exit_1_with_one_line(cli, args: list[str]) -> None:
+    result = cli(*args)
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.stderr
+
+
+def test_unknown_output_format_is_named(cli) -> None:
+    assert cli("--output-format", "XML", SAMPLE).stderr == "mllint: Unknown output format xml\n"
+
+
+def test_missing_input_is_skipped_and_others_still_run(cli, tmp_path: Path) -> None:
+    result = cli(str(tmp_path / "absent.dsc"), *LIMIT, POSITIVE)
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"Skipping {tmp_path / 'absent.dsc'}: ")
+    assert "W: model-files-positive source: oversized-ml-model" in result.stdout
+    desc = str(TESTDATA / "sample-ml-package" / "desc")
+    assert cli(desc).stderr.startswith(f"mllint: bad package file name {desc}")
+
+
+def test_exit_codes_follow_fail_on(cli) -> None:
+    assert cli(OVERRIDES).returncode == 2  # malformed override is an error
+    assert cli("--fail-on", "none", OVERRIDES).returncode == 0
+    # overrides of disabled tags are not applied, so a meta-tag needs its tag enabled too
+    assert cli("--fail-on", "warning", "--tags", "mismatched-mllint-override,ml-model-file",
+               OVERRIDES).returncode == 2
+    assert cli("--fail-on", "warning", "--tags", "mismatched-mllint-override",
+               OVERRIDES).returncode == 0
+    # classification never counts, whatever is displayed
+    assert cli("-L", ">=classification", "--fail-on", "info,pedantic", *OTHERS,
+               SAMPLE).returncode == 0
+    # a shown override counts only as "override"
+    shown = ["--show-overrides", "--tags", "ml-model-corrupt", SAMPLE]
+    assert cli("--fail-on", "warning", *shown).returncode == 0
+    assert cli("--fail-on", "override", *shown).returncode == 2
+
+
+def test_display_levels(cli) -> None:
+    default = cli(*LIMIT, *OTHERS, POSITIVE).stdout.splitlines()
+    assert [line[:2] for line in default] == ["W:"]
+    only_info = cli("-L", "info", OVERRIDES).stdout.splitlines()
+    assert only_info[0].startswith("I:") and only_info[-1].startswith("N: 2 hints overridden")
+    assert all(line[:2] in ("I:", "N:") for line in only_info)
+    everything = cli("-L", ">=classification", "--pedantic", *LIMIT, POSITIVE).stdout
+    assert "P: model-files-positive source: ml-model-extension-mismatch" in everything
+    assert "C: model-files-positive source: ml-model-file" in everything
+    # -L applies after --pedantic, whatever the order on the command line
+    assert "P:" not in cli("-L", "=warning", "--pedantic", *LIMIT, POSITIVE).stdout
+
+
+def test_suppress_and_tags(cli) -> None:
+    out = cli("--suppress-tags", "oversized-ml-model,ml-model-file", "-L", ">=classification",
+              *LIMIT, POSITIVE).stdout
+    assert "oversized" not in out and "ml-model-file " not in out
+    # --tags shows every severity of the named tags and ignores --suppress-tags
+    out = cli("--tags", "ml-model-file", "--suppress-tags", "ml-model-file", POSITIVE).stdout
+    assert out.count("C: model-files-positive source: ml-model-file ") == 2
+
+
+def test_tags_from_file(cli, tmp_path: Path) -> None:
+    listing = tmp_path / "tags"
+    listing.write_text("# comment\n\n ml-model-file , oversized-ml-model\n")
+    out = cli("--tags-from-file", str(listing), *LIMIT, POSITIVE).stdout.splitlines()
+    assert {line.split()[3] for line in out} == {"ml-model-file", "oversized-ml-model"}
+
+
+def test_no_override_applies_nothing_but_reports_bad_lines(cli) -> None:
+    out = cli("-o", "-I", OVERRIDES).stdout
+    assert "malformed-mllint-override" in out and "unknown-tag-in-mllint-override" in out
+    assert "unused-mllint-override" not in out and "mismatched" not in out
+    assert "N: " not in out  # no summary with -o
+
+
+def test_color(cli) -> None:
+    out = cli("--color", "always", *LIMIT, POSITIVE, env={"NO_COLOR": "1"}).stdout
+    assert "\x1b[30;103moversized-ml-model\x1b[0m" in out
+    assert "\x1b[" not in cli("--color", "auto", POSITIVE).stdout  # not a TTY
+
+
+def test_list_tags(cli) -> None:
+    names = cli("--list-tags").stdout.splitlines()
+    assert names == sorted(names, key=str.lower) and "ml-model-file" in names
+
+
+def test_ewi_lines_parse_with_lintian_udd_and_debusine(cli) -> None:
+    out = cli("--no-cfg", "--display-level", ">=classification", "--display-experimental",
+              "--info", "--show-overrides", "--allow-root", OVERRIDES, SAMPLE, POSITIVE).stdout
+    hints = [line for line in out.splitlines() if not line.startswith("N:")]
+    assert hints
+    for line in hints:
+        m = LINTIAN.match(line)
+        assert m, line
+        u = UDD.match(line)
+        if m.group(1) != "C":  # UDD's gatherer knows no classification and drops those lines
+            assert u and u.group(6) == m.group(4) and u.group(2) == m.group(2), line
+            assert (u.group(7) or "") == (m.group(5) or "")
+        d = DEBUSINE.match(line.strip())
+        assert d and d.group("tag") == m.group(4), line
+        if "[" in line:
+            pointer = re.match(r".*\[(?P<pointer>.*)]", line).group("pointer")
+            assert m.group(5).endswith(f"[{pointer}]")
+
+
+def test_json_matches_ewi(cli) -> None:
+    doc = json.loads(cli("--exp-output", "format=json", "-I", OVERRIDES).stdout)
+    ewi = [line for line in cli("-I", OVERRIDES).stdout.splitlines() if not line.startswith("N")]
+    hints = doc["groups"][0]["input_files"][0]["hints"]
+    assert len(hints) == len(ewi)
+    assert doc["mllint_version"] == "0.1.0" and "lintian_version" not in doc
+    for h in hints:
+        assert isinstance(h["pointer"]["line_position"], int)
+        assert isinstance(h["experimental"], bool)
+
+
+def test_output_is_deterministic_across_jobs(cli) -> None:
+    a = cli("-L", ">=classification", "-j", "1", SAMPLE, POSITIVE, OVERRIDES).stdout
+    b = cli("-L", ">=classification", "-j", "4", OVERRIDES, POSITIVE, SAMPLE).stdout
+    assert a == b
+
+
+def test_no_argument_scans_the_current_source_tree(cli) -> None:
+    assert cli(cwd=Path(POSITIVE)).stdout == cli(POSITIVE).stdout
+    result = cli(cwd=TESTDATA)
+    assert result.returncode == 1 and "usage" in result.stderr
+
+
+def test_explain_tags(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+    run = subprocess.run([sys.executable, "-c", "from mllint.explain import main; "
+                          "raise SystemExit(main())", "oversized-ml-model", "no-such-tag"],
+                         capture_output=True, text=True, cwd=ROOT, check=False)
+    assert run.returncode == 1
+    assert run.stdout.startswith("N:\nW: oversized-ml-model\nN: \nN:   A model file")
+    assert "N:   Visibility: warning\nN:   Show-Always: no\nN:   Check: model-files\nN: \n" \
+        in run.stdout
+    assert run.stderr == "The tag 'no-such-tag' does not exist\n"
+
+
+def test_ml_policy_profile_makes_star_tags_errors_in_main(cli) -> None:
+    tree = str(TESTDATA / "license-unknown" / "tree")
+    tag = "source-contains-ml-model-without-training-data"
+    default = cli("--tags", tag, tree).stdout
+    strict = cli("--tags", tag, "--profile", "ml-policy", "-i", tree)
+    assert default.startswith(f"W: ") and f" {tag} " in default
+    assert strict.stdout.startswith(f"N:\nE: ") and "N:   Visibility: error\n" in strict.stdout
+    assert strict.returncode == 2
+
+
+def test_non_printable_context_is_masked_in_ewi_only(cli, tmp_path: Path) -> None:
+    tree = tmp_path / "pkg"
+    shutil.copytree(TESTDATA / "model-files-positive" / "tree", tree)
+    (tree / "models" / "encoder.onnx").rename(tree / "models" / "enc\x01oder.onnx")
+    ewi = cli("-L", ">=classification", "--tags", "ml-model-file", str(tree)).stdout
+    assert "[models/enc?oder.onnx]" in ewi
+    universal = cli("--exp-output", "format=universal", "--tags", "ml-model-file", str(tree))
+    assert "[models/enc\x01oder.onnx]" in universal.stdout
+
+
+def test_non_utf8_file_name_is_reported_not_crashed(cli, tmp_path: Path) -> None:
+    tree = tmp_path / "pkg"
+    shutil.copytree(TESTDATA / "model-files-positive" / "tree", tree)
+    os.rename(tree / "models" / "encoder.onnx", os.fsencode(tree / "models") + b"/enc\xff.onnx")
+    result = cli("-L", ">=classification", "--tags", "ml-model-file", str(tree))
+    assert result.returncode == 0 and "Traceback" not in result.stderr
+    assert "[models/enc?.onnx]" in result.stdout
+
+
+def test_sigterm_removes_the_unpacked_dsc(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from tests.conftest import ROOT
+    dsc = TESTDATA / "binary-package" / "input" / "demo_1.0.dsc"
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "TMPDIR": str(tmp_path)}
+    # A slow reader stands in for a big package: the signal arrives while checks run.
+    code = ("import time, mllint.engine as e; real = e.run_group\n"
+            "def slow(*a, **k):\n    time.sleep(30)\n    return real(*a, **k)\n"
+            "e.run_group = slow\nimport mllint.cli as c; c.run_group = slow\n"
+            "raise SystemExit(c.main([__import__('sys').argv[1]]))")
+    proc = subprocess.Popen([sys.executable, "-c", code, str(dsc)], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while not any(tmp_path.glob("mllint-*")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert any(tmp_path.glob("mllint-*")), "the .dsc was never unpacked"
+    time.sleep(0.5)
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 1 and "interrupted" in err and "Traceback" not in err
+    assert not any(tmp_path.glob("mllint-*"))
