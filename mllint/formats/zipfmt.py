@@ -251,14 +251,17 @@ class _Scan:
             raise CorruptModelError(f"zip member {e.name} unreadable: "
                                     f"{type(exc).__name__}") from exc
 
-    def walk_pickle(self, e: Entry, stream: BinaryIO) -> list[str]:
-        from mllint.formats.pickle import scan_pickles  # imported late: a sibling reader
+    def walk_pickle(self, e: Entry, stream: BinaryIO) -> ModelInfo:
+        """Walk a pickle member; a truncated walk still reports what it found (§3.1)."""
+        from mllint.formats.pickle import model_info, scan_pickles  # a sibling reader
 
         result = scan_pickles(stream, 0, e.usize)
         self.add_globals(result.globals)
-        if result.error is not None:
-            self.fail(e, result.error)
-        return result.globals
+        try:
+            return model_info(result, "pickle")
+        except FormatError as err:
+            self.fail(e, err)
+            return err.partial  # type: ignore[attr-defined, no-any-return]
 
     def member(self, e: Entry, pickle_named: bool, storage: bool) -> ModelInfo | None:
         """Sniff one member by content and read it; pickles are walked, archives recursed."""
@@ -270,8 +273,7 @@ class _Scan:
             stream.seek(0)
             if pickle_named or (not storage and looks_like_pickle(head, e.usize)):
                 self.identified = True
-                found = self.walk_pickle(e, stream)
-                return ModelInfo(format="pickle", pickle_globals=found)
+                return self.walk_pickle(e, stream)
             fmt = formats.identify(head, e.usize, PurePosixPath(e.name).name)
             if fmt is None:
                 return None
@@ -328,8 +330,6 @@ def scan(f: BinaryIO, size: int, label: str, depth: int, budget: Budget) -> Mode
         info = _read_keras(s, files)
     elif (prefix := _torch_prefix(names, files)) is not None:
         info = _read_torch(s, files, prefix)
-    elif files and all(e.name.endswith(".npy") for e in files):
-        info = _read_npz(s, files)
     else:
         info = _read_generic(s, files)
     if info is None:
@@ -371,7 +371,7 @@ def _read_torch(s: _Scan, files: list[Entry], prefix: str) -> ModelInfo:
         storage = rel.startswith("data/") and rel[5:].isdigit()
         pickle_named = rel in PICKLE_NAMES or rel.endswith(".debug_pkl")
         model = s.try_member(e, pickle_named, storage)
-        if model is not None and model.format != "pickle":
+        if model is not None and model.format not in ("pickle", "joblib"):
             s.members.append(Member(e.name, model))
     info.members = s.members
     return info
@@ -414,28 +414,6 @@ def _read_keras(s: _Scan, files: list[Entry]) -> ModelInfo:
     return info
 
 
-def _read_npz(s: _Scan, files: list[Entry]) -> ModelInfo | None:
-    """``np.savez``: every member ``<key>.npy``. Data unless context says model (numpy.py)."""
-    info = ModelInfo(format="npz", tensors=0, parameters=0)
-    dtypes: set[str] = set()
-    for e in files:
-        model = s.try_member(e)
-        if model is None:
-            continue
-        if model.format != "npy":  # not an npz after all: a zip that holds other models
-            s.members.append(Member(e.name, model))
-            continue
-        info.tensors = (info.tensors or 0) + 1
-        info.parameters = (info.parameters or 0) + (model.parameters or 0)
-        dtypes.update(model.dtypes)
-        if model.extra.get("object_dtype"):
-            info.extra["object_dtype"] = True
-    if s.members:
-        return _generic_info(s)
-    info.dtypes = tuple(sorted(dtypes))
-    return info
-
-
 def _read_generic(s: _Scan, files: list[Entry]) -> ModelInfo | None:
     for e in files:
         model = s.try_member(e)
@@ -447,11 +425,17 @@ def _read_generic(s: _Scan, files: list[Entry]) -> ModelInfo | None:
 
 
 def _generic_info(s: _Scan) -> ModelInfo:
-    info = ModelInfo(format="zip", members=s.members)
-    if all(m.model is not None and m.model.trained is None and m.model.format in ("npy", "npz")
-           for m in s.members):
-        info.trained = None  # only arrays: data unless context says model
-    return info
+    arrays = [m.model for m in s.members if m.model is not None and m.model.format == "npy"]
+    if s.members and len(arrays) == len(s.members):
+        # .npy members beside documents: np.load opens any zip as an npz; data unless context
+        # says model (numpy.py)
+        info = ModelInfo(format="npz", tensors=len(arrays),
+                         parameters=sum(a.parameters or 0 for a in arrays),
+                         dtypes=tuple(sorted({d for a in arrays for d in a.dtypes})))
+        if any(a.extra.get("object_dtype") for a in arrays):
+            info.extra["object_dtype"] = True
+        return info
+    return ModelInfo(format="zip", members=s.members)
 
 
 FORMATS = (Format("zip", sniff, read, extensions=(".zip", ".pt", ".pth", ".keras", ".npz",

@@ -110,3 +110,9 @@ def raw_zip(members: list[tuple[str, bytes]], local_names: dict[str, str] | None
         count += 1
     end = struct.pack("<4sHHHHIIH", b"PK\x05\x06", 0, 0, count, count, len(central), len(out), 0)
     return bytes(out + central + end)
+
+
+def head_of(path: Path) -> tuple[bytes, int]:
+    """The index's view of a file: its first 4 KiB and its size."""
+    data = path.read_bytes()
+    return data[:4096], len(data)

@@ -4,7 +4,7 @@ import struct
 from pathlib import Path
 
 import pytest
-from conftest import head_of
+from builders import head_of
 
 from mllint import formats
 from mllint.formats.base import CorruptModelError

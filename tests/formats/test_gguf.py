@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 from builders import gguf, gstr, kv_str, kv_u32, small_gguf, tensor_info
-from conftest import head_of
+from builders import head_of
 
 from mllint import formats
 from mllint.formats import gguf as reader

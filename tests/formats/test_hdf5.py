@@ -9,7 +9,7 @@ from pathlib import Path
 import h5py
 import numpy as np
 import pytest
-from conftest import head_of
+from builders import head_of
 
 from mllint import formats
 from mllint.formats import hdf5 as reader

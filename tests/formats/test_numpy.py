@@ -5,7 +5,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from conftest import head_of
+from builders import head_of
 
 from mllint import formats
 from mllint.formats import numpy as reader

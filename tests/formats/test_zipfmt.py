@@ -11,7 +11,7 @@ import h5py
 import numpy as np
 import pytest
 from builders import raw_zip, small_gguf, stack_global_pickle, torch_zip
-from conftest import head_of
+from builders import head_of
 from safetensors.numpy import save as st_save
 
 from mllint import formats
