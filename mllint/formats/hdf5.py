@@ -16,7 +16,10 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import multiprocessing
+import os
+import select
+import signal
+import time
 from pathlib import Path
 from typing import Any
 
@@ -59,7 +62,7 @@ def read(path: Path, head: bytes, size: int) -> ModelInfo | None:
         import h5py  # noqa: F401  imported here once, so forked children start warm
     except ImportError:
         return _read_without_h5py(path)
-    if "fork" not in multiprocessing.get_all_start_methods():
+    if not hasattr(os, "fork"):
         return _open_and_inspect(path)
     return _isolated(path)
 
@@ -69,39 +72,55 @@ def _isolated(path: Path) -> ModelInfo | None:
 
     Fuzzing found a one-byte change to a global-heap size that makes reading a string attribute
     loop forever inside libhdf5 (h5py 3.16); C code cannot be interrupted from Python, and a
-    crash there would take mllint down. The child returns the record as JSON; a child that
-    overruns is killed (LimitExceededError), one that dies is a corrupt file.
+    crash there would take mllint down. The child writes the record as JSON to a pipe and leaves
+    with ``os._exit`` (no cleanup, no flushing of inherited buffers); one that overruns is killed
+    (LimitExceededError), one that dies without answering read a corrupt file. A bare
+    ``os.fork`` rather than :mod:`multiprocessing`: the CLI's pool workers are daemonic and may
+    not start ``Process`` children.
     """
-    ctx = multiprocessing.get_context("fork")
-    receive, send = ctx.Pipe(duplex=False)
-    child = ctx.Process(target=_child, args=(send, path), daemon=True)
-    child.start()
-    send.close()
+    receive, send = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # child
+        try:
+            os.close(receive)
+            payload = _child_payload(path)
+            view = memoryview(payload)
+            while view:
+                view = view[os.write(send, view):]
+        finally:
+            os._exit(0)
+    os.close(send)
+    chunks: list[bytes] = []
+    deadline = time.monotonic() + TIMEOUT
     try:
-        if not receive.poll(TIMEOUT):
-            raise LimitExceededError(f"HDF5 library did not finish within {TIMEOUT:g} s")
-        result = json.loads(receive.recv_bytes())
-    except EOFError as exc:
-        raise CorruptModelError("HDF5 library crashed on this file") from exc
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0 or not select.select([receive], [], [], left)[0]:
+                os.kill(pid, signal.SIGKILL)
+                raise LimitExceededError(f"HDF5 library did not finish within {TIMEOUT:g} s")
+            chunk = os.read(receive, 1 << 20)
+            if not chunk:
+                break
+            chunks.append(chunk)
     finally:
-        if child.is_alive():
-            child.kill()
-        child.join()
-        receive.close()
+        os.close(receive)
+        os.waitpid(pid, 0)
+    if not chunks:
+        raise CorruptModelError("HDF5 library crashed on this file")
+    result = json.loads(b"".join(chunks))
     if "error" in result:
         kind = LimitExceededError if result["limit"] else CorruptModelError
         raise kind(result["error"])
     return _from_json(result["info"])
 
 
-def _child(send: Any, path: Path) -> None:
+def _child_payload(path: Path) -> bytes:
     try:
         info = _open_and_inspect(path)
         result: dict[str, Any] = {"info": None if info is None else dataclasses.asdict(info)}
     except FormatError as exc:
         result = {"error": exc.reason, "limit": isinstance(exc, LimitExceededError)}
-    send.send_bytes(json.dumps(result).encode())
-    send.close()
+    return json.dumps(result).encode()
 
 
 def _from_json(d: dict[str, Any] | None) -> ModelInfo | None:

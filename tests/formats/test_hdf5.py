@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import io
 import json
+import multiprocessing
 import sys
 import zipfile
 from pathlib import Path
@@ -146,3 +147,19 @@ def test_h5_member_of_a_zip_is_read_through_a_file_object(tmp_path: Path) -> Non
     info = read(path)
     assert [(m.name, m.model.format, m.model.parameters) for m in info.members] == [
         ("models/m.h5", "hdf5-keras", 8)]
+
+
+def _read_in_daemon(path: Path, out) -> None:
+    info = read(path)
+    out.put((info.format, info.parameters))
+
+
+def test_hdf5_reads_inside_a_daemonic_pool_worker(tmp_path: Path) -> None:
+    # the CLI scans inputs in daemonic fork-pool workers, which may not start Process children
+    path = keras2(tmp_path / "m.h5")
+    ctx = multiprocessing.get_context("fork")
+    out = ctx.Queue()
+    worker = ctx.Process(target=_read_in_daemon, args=(path, out), daemon=True)
+    worker.start()
+    assert out.get(timeout=60) == ("hdf5-keras", 8)
+    worker.join()
