@@ -402,3 +402,8 @@ def test_a_bom_without_datasets_is_no_evidence(tmp_path: Path) -> None:
     model_file(tmp_path / "m.safetensors")
     _, models, found = collected(tmp_path)
     assert grade(models[0], found).data == []
+
+
+def test_self_referencing_make_variables_stay_bounded() -> None:
+    mk = makefile.parse("A = $(A)$(A)$(A)$(A)$(A)$(A)$(A)$(A) " + "x" * 4000 + "\n")
+    assert len(mk.expand("$(A)")) <= makefile.MAX_EXPANDED

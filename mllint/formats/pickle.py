@@ -139,6 +139,8 @@ class _Source:
     Skips seek when ``f`` is seekable and read-and-discard otherwise (decompression streams).
     """
 
+    __slots__ = ("f", "end", "seekable", "base", "buf", "i")
+
     def __init__(self, f: BinaryIO, start: int, end: int | None) -> None:
         self.f = f
         self.end = end
@@ -257,6 +259,9 @@ def _parse_int(line: bytes) -> int:
 
 
 class _Walker:
+    __slots__ = ("src", "joblib", "nesting", "seen", "unresolved_at", "classes", "built", "ops",
+                 "stack", "metastack", "depth", "memo", "proto", "frame_end", "budget", "op_at")
+
     def __init__(self, src: _Source, joblib: bool, parent: _Walker | None = None) -> None:
         self.src = src
         self.joblib = joblib  # skip NumpyArrayWrapper raw arrays as joblib's unpickler reads them
@@ -472,7 +477,12 @@ class _Walker:
         src = self.src
         dispatch = _DISPATCH
         while True:  # the hot loop: one iteration per opcode, kept lean on purpose
-            code = src.byte()
+            i = src.i
+            if i < len(src.buf):
+                code = src.buf[i]
+                src.i = i + 1
+            else:
+                code = src.byte()
             self.op_at = at = src.base + src.i - 1
             self.ops += 1
             if self.frame_end is not None and at >= self.frame_end:
