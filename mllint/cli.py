@@ -212,9 +212,15 @@ def _check_input(given: str, *, package: str | None, tags: TagSet, options: Opti
         return groups, messages, errors
 
 
+def _terminate(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    # SIGTERM unwinds like Ctrl-C, so temporary unpack directories are removed either way.
+    signal.signal(signal.SIGTERM, _terminate)
     try:
         return _main(argv)
     except UsageError as exc:

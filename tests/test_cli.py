@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import re
 from pathlib import Path
 
@@ -178,3 +180,59 @@ def test_explain_tags(tmp_path: Path) -> None:
     assert "N:   Visibility: warning\nN:   Show-Always: no\nN:   Check: model-files\nN: \n" \
         in run.stdout
     assert run.stderr == "The tag 'no-such-tag' does not exist\n"
+
+
+def test_ml_policy_profile_makes_star_tags_errors_in_main(cli) -> None:
+    tree = str(TESTDATA / "license-unknown" / "tree")
+    tag = "source-contains-ml-model-without-training-data"
+    default = cli("--tags", tag, tree).stdout
+    strict = cli("--tags", tag, "--profile", "ml-policy", "-i", tree)
+    assert default.startswith(f"W: ") and f" {tag} " in default
+    assert strict.stdout.startswith(f"N:\nE: ") and "N:   Visibility: error\n" in strict.stdout
+    assert strict.returncode == 2
+
+
+def test_non_printable_context_is_masked_in_ewi_only(cli, tmp_path: Path) -> None:
+    tree = tmp_path / "pkg"
+    shutil.copytree(TESTDATA / "model-files-positive" / "tree", tree)
+    (tree / "models" / "encoder.onnx").rename(tree / "models" / "enc\x01oder.onnx")
+    ewi = cli("-L", ">=classification", "--tags", "ml-model-file", str(tree)).stdout
+    assert "[models/enc?oder.onnx]" in ewi
+    universal = cli("--exp-output", "format=universal", "--tags", "ml-model-file", str(tree))
+    assert "[models/enc\x01oder.onnx]" in universal.stdout
+
+
+def test_non_utf8_file_name_is_reported_not_crashed(cli, tmp_path: Path) -> None:
+    tree = tmp_path / "pkg"
+    shutil.copytree(TESTDATA / "model-files-positive" / "tree", tree)
+    os.rename(tree / "models" / "encoder.onnx", os.fsencode(tree / "models") + b"/enc\xff.onnx")
+    result = cli("-L", ">=classification", "--tags", "ml-model-file", str(tree))
+    assert result.returncode == 0 and "Traceback" not in result.stderr
+    assert "[models/enc?.onnx]" in result.stdout
+
+
+def test_sigterm_removes_the_unpacked_dsc(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from tests.conftest import ROOT
+    dsc = TESTDATA / "binary-package" / "input" / "demo_1.0.dsc"
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "TMPDIR": str(tmp_path)}
+    # A slow reader stands in for a big package: the signal arrives while checks run.
+    code = ("import time, mllint.engine as e; real = e.run_group\n"
+            "def slow(*a, **k):\n    time.sleep(30)\n    return real(*a, **k)\n"
+            "e.run_group = slow\nimport mllint.cli as c; c.run_group = slow\n"
+            "raise SystemExit(c.main([__import__('sys').argv[1]]))")
+    proc = subprocess.Popen([sys.executable, "-c", code, str(dsc)], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while not any(tmp_path.glob("mllint-*")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert any(tmp_path.glob("mllint-*")), "the .dsc was never unpacked"
+    time.sleep(0.5)
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 1 and "interrupted" in err and "Traceback" not in err
+    assert not any(tmp_path.glob("mllint-*"))

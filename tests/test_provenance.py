@@ -206,6 +206,9 @@ def test_unshipped_checkpoint_from_a_generated_model(tmp_path: Path) -> None:
     assert me.checkpoints == ["pitch.pth"]
     assert me.data_level == 0  # a checkpoint is not training data
     assert me.pipeline_level == 1  # the exporter alone, no training code
+    assert note(me, "BSD-3-Clause") == (
+        "data=E0 pipeline=P1 (export step at dnn/pitch_data.c, banner) license=BSD-3-Clause "
+        "checkpoint=pitch.pth")
     assert classify(me, "free") == "toxic-candy"
 
 
@@ -380,3 +383,53 @@ def test_dataset_fetches_count_in_training_and_download_scripts_only(tmp_path: P
                      if e.what == "data-download")
     assert fetched == [("scripts/download_data.sh:1", "https://example.org/corpus/train.csv.gz"),
                        ("train.py:2", "mnist_784")]
+
+
+def test_machine_readable_pointers_bom_and_dvc(tmp_path: Path) -> None:
+    bom = {"bomFormat": "CycloneDX", "components": [{
+        "type": "machine-learning-model", "name": "m",
+        "modelCard": {"modelParameters": {"datasets": [{"ref": "corpus-1"}]}}}]}
+    write(tmp_path, {"sbom.json": json.dumps(bom),
+                     "data/corpus.dvc": "outs:\n- md5: 0123456789abcdef0123456789abcdef\n"
+                                        "  path: corpus\n"})
+    model_file(tmp_path / "m.safetensors")
+    _, models, found = collected(tmp_path)
+    me = grade(models[0], found)
+    assert sorted((e.what, e.level) for e in me.data) == [("bom-datasets", 2), ("dvc", 3)]
+    assert me.external_only
+
+
+def test_a_bom_without_datasets_is_no_evidence(tmp_path: Path) -> None:
+    write(tmp_path, {"sbom.json": json.dumps({"bomFormat": "CycloneDX", "components": [
+        {"type": "library", "name": "numpy"}]})})
+    model_file(tmp_path / "m.safetensors")
+    _, models, found = collected(tmp_path)
+    assert grade(models[0], found).data == []
+
+
+def test_self_referencing_make_variables_stay_bounded() -> None:
+    mk = makefile.parse("A = $(A)$(A)$(A)$(A)$(A)$(A)$(A)$(A) " + "x" * 4000 + "\n")
+    assert len(mk.expand("$(A)")) <= makefile.MAX_EXPANDED
+
+
+def test_only_targets_the_build_runs_are_default_build(tmp_path: Path) -> None:
+    write(tmp_path, {"debian/rules": dedent("""
+        %:
+        \tdh $@
+        retrain: override_dh_auto_build
+        \tlmplz -o 3 < corpus.txt > lm.arpa
+        override_dh_auto_build:
+        \tsvm-train data.svm m.model
+        get-orig-source:
+        \tspm_train --input=corpus.txt
+        ifneq (,$(filter pkg.x.retrain,$(DEB_BUILD_PROFILES)))
+        build-indep:
+        \tcrf_learn template train.data model
+        endif
+        binary:
+        \tdh binary
+        \tfasttext supervised -input a -output b
+        """)})
+    _, _, found = collected(tmp_path)
+    assert [(str(p), c) for p, c in found.default_build_training] == [
+        ("debian/rules:6", "svm-train"), ("debian/rules:15", "fasttext")]

@@ -77,14 +77,15 @@ SUFFIXES = C_SUFFIXES + PYTHON_SUFFIXES + OTHER_SUFFIXES
 # Words of an identifier (split at "_", digits and camelCase) that mean a neural network.
 STRONG_WORDS = frozenset({
     "nn", "nnet", "nnue", "cnn", "dnn", "rnn", "gru", "lstm", "mlp", "embedding", "embeddings",
-    "neural", "neuron", "neurons", "perceptron", "logits", "transformer", "tflite", "onnx",
-    "nnconfig",
+    "neural", "neuron", "neurons", "perceptron", "logits", "tflite", "onnx", "nnconfig",
 })
+# A word ending in one of these is a network's name: "pitchdnn", "vadrnn", "textcnn".
+STRONG_SUFFIXES = ("cnn", "dnn", "rnn", "lstm", "nnet")
 # Words that mean a neural network only in company of a second, different one.
 WEAK_WORDS = frozenset({
     "weight", "weights", "bias", "biases", "kernel", "kernels", "layer", "layers", "model",
     "models", "hidden", "fc", "recurrent", "subias", "conv", "convolution", "dense", "activation",
-    "classifier", "feature", "features", "input", "output",
+    "classifier", "feature", "features", "input", "output", "transformer",
 })
 # Weak words that count as a pair only with one of these (not two of "input", "output", "feature").
 # "conv" and "dense" are weak: codecs call convolution filters conv_params; dense_matrix is math.
@@ -97,8 +98,10 @@ TABLE_WORDS = frozenset({
     "shader", "shaders", "spv", "spirv", "glsl", "hlsl", "msl", "ptx", "cubin", "fatbin",
     "metallib", "dxil", "dxbc", "font", "fonts", "glyph", "glyphs", "crc", "crc16", "crc32",
     "crc64", "gf", "galois", "unicode", "utf", "fft", "mdct", "dct", "twiddle", "twiddles",
-    "window",
-    "sine", "cos", "sin", "kbd", "qmf", "huffman", "icon", "cursor", "bitmap",
+    "window", "sine", "cos", "sin", "kbd", "qmf", "huffman", "icon", "cursor", "bitmap",
+    # image and audio filters: "lanczos_kernel_weights" is two weak words, and still no network
+    "gaussian", "lanczos", "sinc", "bicubic", "bilinear", "resample", "resampler", "interp",
+    "interpolation", "fir", "iir", "lpc", "filter", "filters", "zigzag", "gamma",
 })
 WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[A-Z]+")
 
@@ -162,7 +165,7 @@ class Array:
 
     @property
     def ml(self) -> bool:
-        return ml_name(self.name) and not self.table
+        return ml_name(self.name) and not self.table  # table: also vetoed by a leading magic
 
     @property
     def table(self) -> bool:
@@ -185,6 +188,9 @@ def words(name: str) -> set[str]:
         word = word.lower()
         found.add(word)
         if word not in VOCABULARY:  # a run-together pair: "nnweights", "hiddenlayer"
+            suffix = next((s for s in STRONG_SUFFIXES if word.endswith(s)), None)
+            if suffix is not None:
+                found.add(suffix)
             for i in range(2, len(word) - 1):
                 if word[:i] in VOCABULARY and word[i:] in VOCABULARY:
                     found.update((word[:i], word[i:]))
@@ -193,8 +199,10 @@ def words(name: str) -> set[str]:
 
 
 def ml_name(name: str) -> bool:
-    """Does ``name`` say "neural network" (module docstring, rule 3)?"""
+    """Does ``name`` say "neural network" (module docstring, rule 3) and not "known table"?"""
     ws = words(name)
+    if ws & TABLE_WORDS:
+        return False
     if ws & STRONG_WORDS:
         return True
     weak = ws & WEAK_WORDS

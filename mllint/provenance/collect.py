@@ -67,12 +67,9 @@ def collect(src: Source) -> Collected:
                                          external=True))
         elif item.basename.endswith((".spdx.json", ".cdx.json")) or item.basename in (
                 "bom.json", "sbom.json"):
-            _bom(item, names, out)
+            _bom(item, out)
         elif item.suffix in (".lst", ".txt", ".tsv") and "data" in item.basename.lower():
             _data_list(item, out)
-    for item in src.index.files():
-        if item.is_symlink or TEST_DIR.search(item.name):
-            continue
         if is_make(item) or is_shell(item) or is_cmake(item):
             build.build_file(item, names, python, src, out)
     build.rules(src, names, python, out)
@@ -151,7 +148,7 @@ def _trainer_source(item: Item, out: Collected) -> None:
     out.evidence.append(Evidence("pipeline", 2, "trainer-source", where, detail=tool.name))
 
 
-def _bom(item: Item, names: Names, out: Collected) -> None:
+def _bom(item: Item, out: Collected) -> None:
     """SPDX 3 ``trainedOn`` / DatasetPackage elements and CycloneDX ``modelCard.modelParameters
     .datasets`` (ml-policy.md §3.5, §3.6): each is a machine-readable data pointer (E2)."""
     text = text_of(item)

@@ -67,3 +67,16 @@ def test_autoconf_fetch_outside_dnl_comment() -> None:
     text = "dnl wget https://e.org/c.onnx\nAS_IF([test x = y], [wget https://e.org/m.onnx])\n"
     assert [(f.function, f.identifier, f.line) for f in buildtext.analyse_autoconf(text)] == [
         ("wget", "https://e.org/m.onnx", 2)]
+
+
+def test_meson_list_spanning_lines() -> None:
+    text = "r = run_command('curl', '-o', 'm.onnx',\n    'https://e.org/m.onnx', check: true)\n"
+    assert [(f.identifier, f.line) for f in buildtext.analyse_meson(text)] == [
+        ("https://e.org/m.onnx", 1)]
+
+
+def test_autoconf_guard_variables_become_conditions() -> None:
+    text = ('AS_IF([test "x$enable_model_download" = xyes], [\n'
+            '  wget -O nn.onnx https://e.org/nn.onnx\n])\nwget https://e.org/free.onnx\n')
+    assert [(f.line, f.conditions) for f in buildtext.analyse_autoconf(text)] == [
+        (2, ("enable_model_download",)), (4, ())]

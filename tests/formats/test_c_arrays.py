@@ -205,7 +205,7 @@ def test_dump_script_banner_over_fft_tables_is_not_weights(tmp_path: Path) -> No
 @pytest.mark.parametrize("name", [
     "av1_ab_partition_nn_weights_128_layer0", "vad_gru_recurrent_weights", "input_dense_bias",
     "av1_intrap_hiddenlayer_0_kernel_12", "av1_tx_type_nnweights_4x4", "conv2_weights",
-    "encoderLstmKernel", "fc1_bias", "token_embedding",
+    "encoderLstmKernel", "fc1_bias", "token_embedding", "pitchdnn_dense_if_upsampler_1_subias",
 ])
 def test_ml_names(name: str) -> None:
     assert ml_name(name)
@@ -214,6 +214,7 @@ def test_ml_names(name: str) -> None:
 @pytest.mark.parametrize("name", [
     "crc32_table", "window_weights", "filter_kernel", "conv_params", "dense_matrix",
     "input_output_map", "model_table", "av1_default_coeff_base_multi_cdfs", "bias_table",
+    "lanczos_kernel_weights", "gaussian_conv_kernel", "nn_interp_table", "color_transformer",
 ])
 def test_non_ml_names(name: str) -> None:
     assert not ml_name(name)

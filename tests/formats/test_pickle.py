@@ -162,7 +162,8 @@ def test_python2_names_are_kept_from_protocol_3() -> None:
 
 def test_globals_inside_persistent_ids_are_reported() -> None:
     # torch's storage ids: ('storage', torch.FloatStorage, '0', 'cpu', 4) as a BINPERSID tuple.
-    pid = b"(X\x07\x00\x00\x00storagectorch\nFloatStorage\nX\x01\x00\x00\x000X\x03\x00\x00\x00cpuK\x04t"
+    pid = (b"(X\x07\x00\x00\x00storagectorch\nFloatStorage\nX\x01\x00\x00\x000"
+           b"X\x03\x00\x00\x00cpuK\x04t")
     assert scan(b"\x80\x02" + pid + b"Q.").globals == ["torch.FloatStorage"]
 
 
@@ -359,7 +360,7 @@ def test_random_binary_starting_like_protocol_2_is_not_a_pickle() -> None:
 
 
 def test_large_protocol_1_pickle_is_sniffed_from_its_head() -> None:
-    data = pickle.dumps([{"k%d" % i: i} for i in range(3000)], protocol=1)
+    data = pickle.dumps([{f"k{i}": i} for i in range(3000)], protocol=1)
     assert len(data) > 4096 and looks_like_pickle(data[:4096], len(data))
 
 
