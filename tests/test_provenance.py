@@ -433,3 +433,26 @@ def test_only_targets_the_build_runs_are_default_build(tmp_path: Path) -> None:
     _, _, found = collected(tmp_path)
     assert [(str(p), c) for p, c in found.default_build_training] == [
         ("debian/rules:6", "svm-train"), ("debian/rules:15", "fasttext")]
+
+
+def test_self_play_generator_is_shipped_data(tmp_path: Path) -> None:
+    write(tmp_path, {"train.py": "import gym\nenv = gym.make('Backgammon-v0')\n"
+                                 "for ep in range(9):\n    loss.backward()\n    opt.step()\n"})
+    model_file(tmp_path / "m.safetensors")
+    _, models, found = collected(tmp_path)
+    me = grade(models[0], found)
+    assert [(e.what, e.level, str(e.where)) for e in me.data] == [("self-play", 4, "train.py:2")]
+
+
+def test_trainer_program_source_that_writes_the_format(tmp_path: Path) -> None:
+    """hmmer: src/hmmbuild.c is the trainer and writes HMMER3 text itself."""
+    write(tmp_path, {"src/hmmbuild.c": "#include <stdio.h>\nint\nmain(int argc, char **argv)\n{}\n",
+                     "src/hmmbuild_test.h": "int main(void);\n",
+                     "tutorial/globins4.sto": "# STOCKHOLM 1.0\n"})
+    (tmp_path / "tutorial" / "globins4.hmm").write_text("HMMER3/f\n")
+    index = Index(tmp_path, "test")
+    item = index.lookup("tutorial/globins4.hmm")
+    item._parsed = (ModelInfo("hmmer"), None)
+    me = grade(item, collect(Source(index, [item])))
+    assert (me.data_level, me.pipeline_level) == (4, 3)
+    assert me.pipeline_best is not None and str(me.pipeline_best.where) == "src/hmmbuild.c:2"
