@@ -20,6 +20,7 @@ import codecs
 import io
 import re
 import struct
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
@@ -39,13 +40,14 @@ operands, ``EXT1/2/4``), for frame violations and for walks a cap cut short (§3
 KEEP = 4096
 """Longest str/bytes argument, in bytes, kept as a value; longer ones are skipped by seeking and
 stand on the stack as opaque values (a qualname longer than this is unresolvable)."""
-MAX_MEMO = 1 << 20  # memo entries; CPython has no cap (a PUT 10**12 costs it an array: §3.3 row 16)
+MAX_MEMO = 1 << 20  # memo entries; CPython has none (PUT 10**12 costs it an array: §3.3 row 16)
 MAX_STACK = 1 << 20  # stack items plus marks, over all mark levels
 MAX_GLOBALS = 10_000  # distinct globals per scan
 VALUE_BUDGET = 64 << 20  # approximate bytes of kept values per pickle; past it values go opaque
 CONTAINER_KEEP = 256  # elements kept per list/dict/set/tuple; the rest are counted, not kept
 MAX_NUMBER_LINE = 5000  # digits: CPython refuses int strings over 4300 digits anyway
 CHUNK = 1 << 16  # read-buffer size in bytes
+TRAILING_SPACE = 64  # whitespace bytes tolerated after a protocol 0/1 pickle file's last STOP
 
 JOBLIB_WRAPPER = "joblib.numpy_pickle.NumpyArrayWrapper"
 MAX_NESTING = 3  # pickles inside loader arguments inside pickles (§3.3 row 14)
@@ -139,7 +141,7 @@ class _Source:
     Skips seek when ``f`` is seekable and read-and-discard otherwise (decompression streams).
     """
 
-    __slots__ = ("f", "end", "seekable", "base", "buf", "i")
+    __slots__ = ("base", "buf", "end", "f", "i", "seekable")
 
     def __init__(self, f: BinaryIO, start: int, end: int | None) -> None:
         self.f = f
@@ -259,8 +261,9 @@ def _parse_int(line: bytes) -> int:
 
 
 class _Walker:
-    __slots__ = ("src", "joblib", "nesting", "seen", "unresolved_at", "classes", "built", "ops",
-                 "stack", "metastack", "depth", "memo", "proto", "frame_end", "budget", "op_at")
+    __slots__ = ("budget", "built", "classes", "depth", "frame_end", "joblib", "memo",
+                 "metastack", "nesting", "op_at", "ops", "proto", "seen", "src", "stack",
+                 "unresolved_at")
 
     def __init__(self, src: _Source, joblib: bool, parent: _Walker | None = None) -> None:
         self.src = src
@@ -506,15 +509,16 @@ _STOP = object()
 _STRUCTS = {fmt: struct.Struct(fmt).unpack for fmt in ("<I", "<i", "<H", "<Q", ">d")}
 
 
-def _op(code: bytes, table: dict[int, object]):  # decorator filling the dispatch table
-    def register(fn):
-        table[code[0]] = fn
+Handler = Callable[["_Walker"], object]
+_DISPATCH: dict[int, Handler] = {}
+
+
+def op(code: bytes) -> Callable[[Handler], Handler]:
+    """Register the decorated function as the handler of opcode ``code``."""
+    def register(fn: Handler) -> Handler:
+        _DISPATCH[code[0]] = fn
         return fn
     return register
-
-
-_DISPATCH: dict[int, object] = {}
-op = lambda code: _op(code, _DISPATCH)  # noqa: E731
 
 
 @op(b"\x80")
@@ -1154,7 +1158,8 @@ def looks_like_pickle(head: bytes, size: int) -> bool:
 
     ``\\x80`` + protocol 2-5, or a protocol 0/1 opcode that can start a pickle; either way the
     head must walk without an invalid opcode, and a file that fits in ``head`` must walk to a
-    STOP. Text that starts with ``(`` fails the walk within a few opcodes.
+    STOP. Text that starts with ``(`` fails the walk within a few opcodes; a protocol 0/1 guess
+    must also end where the file ends ("N.B. ..." walks as None, STOP, then text).
     """
     if len(head) < 2:
         return False
@@ -1167,7 +1172,9 @@ def looks_like_pickle(head: bytes, size: int) -> bool:
     if head[0] != 0x80 and not _plausible(scan):
         return False
     if scan.error is None:
-        return scan.pickles > 0
+        if head[0] == 0x80 or scan.end == len(head) < size:
+            return scan.pickles > 0
+        return scan.pickles > 0 and not head[scan.end:].strip()
     if size > len(head) and isinstance(scan.error, CorruptModelError) \
             and scan.error.reason.startswith("pickle truncated"):
         # Cut by the head, not by the file. Protocol 0/1 must show a few whole opcodes (a long
@@ -1197,7 +1204,11 @@ def sniff(head: bytes, size: int, name: str) -> bool:
 def read(path: Path, head: bytes, size: int) -> ModelInfo | None:
     with path.open("rb") as f:
         scan = scan_pickles(f, 0, size)
-    if head[:1] != b"\x80" and (scan.pickles == 0 and not scan.globals or not _plausible(scan)):
+        f.seek(scan.end)
+        trailing = f.read(TRAILING_SPACE + 1)
+    if head[:1] != b"\x80" and (scan.pickles == 0 and not scan.globals or not _plausible(scan)
+                                 or scan.error is None and (trailing.strip()
+                                                            or len(trailing) > TRAILING_SPACE)):
         return None  # the protocol 0/1 guess did not survive the whole file: not a pickle
     return model_info(scan, "pickle")
 

@@ -63,10 +63,12 @@ def _compression(head: bytes) -> dict[str, object]:
 # type_id="opencv-haar-classifier"; cv::ml models use their default names "opencv_ml_<kind>"
 # (modules/ml, StatModel::save) or, before OpenCV 3, type_id="opencv-ml-<kind>"; contrib's face
 # recognizers write "opencv_lbphfaces", "opencv_eigenfaces", "opencv_fisherfaces".
-OPENCV_ROOT = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*\?>\s*<opencv_storage>|%YAML[:\s]1\.\d)")
+OPENCV_ROOT = re.compile(
+    rb"\A(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*\?>\s*<opencv_storage>|%YAML[:\s]1\.\d)")
 OPENCV_KIND = re.compile(
     rb"<cascade[\s>]|^cascade:|type_id=\"opencv-haar-classifier\"|type_id:\s*opencv-haar-classifier"
-    rb"|<(opencv_ml_\w+)>|^(opencv_ml_\w+):|type_id=\"(opencv-ml-[\w-]+)\"|type_id:\s*(opencv-ml-[\w-]+)"
+    rb"|<(opencv_ml_\w+)>|^(opencv_ml_\w+):"
+    rb"|type_id=\"(opencv-ml-[\w-]+)\"|type_id:\s*(opencv-ml-[\w-]+)"
     rb"|<(opencv_(?:lbph|eigen|fisher)faces)>|^(opencv_(?:lbph|eigen|fisher)faces):",
     re.MULTILINE)
 OPENCV_FIELD = re.compile(rb"<(stageType|featureType|height|width|stageNum)>\s*([^<\s]+)\s*<"
@@ -101,7 +103,8 @@ def opencv_read(path: Path, head: bytes, size: int) -> ModelInfo:
 LIBSVM = re.compile(rb"svm_type (c_svc|nu_svc|one_class|epsilon_svr|nu_svr)\n"
                     rb"kernel_type (linear|polynomial|rbf|sigmoid|precomputed)\n")
 LIBLINEAR = re.compile(rb"solver_type ([A-Z0-9_]+)\nnr_class (\d+)\n")
-SVMLIGHT = re.compile(rb"SVM-(light|multiclass|struct|perf|rank|hmm)\S* Version (\S+)\n(-?\d+) # kernel type")
+SVMLIGHT = re.compile(
+    rb"SVM-(light|multiclass|struct|perf|rank|hmm)\S* Version (\S+)\n(-?\d+) # kernel type")
 FIELD_LINE = re.compile(rb"^(nr_class|total_sv|nr_feature|bias|gamma|degree) (\S+)$", re.MULTILINE)
 
 

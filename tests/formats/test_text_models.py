@@ -1,4 +1,4 @@
-"""Text model formats (mllint/formats/text_models.py), each with a look-alike that must not match."""
+"""Text model formats (mllint/formats/text_models.py), each with look-alikes that must not match."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import pytest
 
 from mllint.formats import identify
 from mllint.formats import read as read_any
-from mllint.formats.base import CorruptModelError
+from mllint.formats.base import CorruptModelError, ModelInfo
 
 
 def write(tmp_path: Path, name: str, data: bytes) -> Path:
@@ -26,7 +26,7 @@ def fmt_of(data: bytes, name: str) -> str | None:
     return found.id if found else None
 
 
-def read(path: Path):  # noqa: ANN201 - ModelInfo | None
+def read(path: Path) -> ModelInfo | None:
     data = path.read_bytes()
     return read_any(path, data[:4096], len(data), path.name)
 
@@ -66,8 +66,8 @@ def test_opencv_gzipped_cascade(tmp_path: Path) -> None:
     (b"<?xml version=\"1.0\"?>\n<opencv_storage>\n<opencv_ml_ann_mlp>\n", "opencv_ml_ann_mlp"),
     (b"<?xml version=\"1.0\"?>\n<opencv_storage>\n<my_svm type_id=\"opencv-ml-svm\">\n",
      "opencv-ml-svm"),
-    (b"<?xml version=\"1.0\"?>\n<opencv_storage>\n<haarcascade_eye type_id=\"opencv-haar-classifier\">"
-     b"\n<size>20 20</size>\n", "cascade"),
+    ((b"<?xml version=\"1.0\"?>\n<opencv_storage>\n"
+      b"<haarcascade_eye type_id=\"opencv-haar-classifier\">\n<size>20 20</size>\n"), "cascade"),
     (b"%YAML:1.0\nopencv_lbphfaces:\n  threshold: 1.7e+308\n", "opencv_lbphfaces"),
 ])
 def test_opencv_ml_models(tmp_path: Path, text: bytes, kind: str) -> None:
