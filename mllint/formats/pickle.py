@@ -47,6 +47,7 @@ VALUE_BUDGET = 64 << 20  # approximate bytes of kept values per pickle; past it 
 CONTAINER_KEEP = 256  # elements kept per list/dict/set/tuple; the rest are counted, not kept
 MAX_NUMBER_LINE = 5000  # digits: CPython refuses int strings over 4300 digits anyway
 CHUNK = 1 << 16  # read-buffer size in bytes
+TRAILING_SPACE = 64  # whitespace bytes tolerated after a protocol 0/1 pickle file's last STOP
 
 JOBLIB_WRAPPER = "joblib.numpy_pickle.NumpyArrayWrapper"
 MAX_NESTING = 3  # pickles inside loader arguments inside pickles (§3.3 row 14)
@@ -1157,7 +1158,8 @@ def looks_like_pickle(head: bytes, size: int) -> bool:
 
     ``\\x80`` + protocol 2-5, or a protocol 0/1 opcode that can start a pickle; either way the
     head must walk without an invalid opcode, and a file that fits in ``head`` must walk to a
-    STOP. Text that starts with ``(`` fails the walk within a few opcodes.
+    STOP. Text that starts with ``(`` fails the walk within a few opcodes; a protocol 0/1 guess
+    must also end where the file ends ("N.B. ..." walks as None, STOP, then text).
     """
     if len(head) < 2:
         return False
@@ -1170,7 +1172,9 @@ def looks_like_pickle(head: bytes, size: int) -> bool:
     if head[0] != 0x80 and not _plausible(scan):
         return False
     if scan.error is None:
-        return scan.pickles > 0
+        if head[0] == 0x80 or scan.end == len(head) < size:
+            return scan.pickles > 0
+        return scan.pickles > 0 and not head[scan.end:].strip()
     if size > len(head) and isinstance(scan.error, CorruptModelError) \
             and scan.error.reason.startswith("pickle truncated"):
         # Cut by the head, not by the file. Protocol 0/1 must show a few whole opcodes (a long
@@ -1200,7 +1204,11 @@ def sniff(head: bytes, size: int, name: str) -> bool:
 def read(path: Path, head: bytes, size: int) -> ModelInfo | None:
     with path.open("rb") as f:
         scan = scan_pickles(f, 0, size)
-    if head[:1] != b"\x80" and (scan.pickles == 0 and not scan.globals or not _plausible(scan)):
+        f.seek(scan.end)
+        trailing = f.read(TRAILING_SPACE + 1)
+    if head[:1] != b"\x80" and (scan.pickles == 0 and not scan.globals or not _plausible(scan)
+                                 or scan.error is None and (trailing.strip()
+                                                            or len(trailing) > TRAILING_SPACE)):
         return None  # the protocol 0/1 guess did not survive the whole file: not a pickle
     return model_info(scan, "pickle")
 

@@ -98,6 +98,20 @@ def test_obj_call_whose_result_is_popped_still_names_the_callee() -> None:
     assert result.globals == ["posix.system"] and result.classes == ["posix.system"]
 
 
+def test_newobj_ex_call_names_its_class() -> None:
+    data = b"\x80\x04" + s("subprocess") + s("Popen") + b"\x93" + s("true") + b"\x85}\x92" + b"0N."
+    result = scan(data)
+    assert result.globals == ["subprocess.Popen"] and result.classes == ["subprocess.Popen"]
+
+
+@pytest.mark.parametrize("name", ["weights.txt", "model", "README.md", "data.json"])
+def test_pickle_under_any_name_is_identified(name: str) -> None:
+    # §3.3 row 9: content decides, not the extension (CVE-2025-10155).
+    for data in (HOSTILE["m_posix"], HOSTILE["m_eval_v0"]):
+        found = identify(data, len(data), name)
+        assert found is not None and found.id == "pickle"
+
+
 def test_inst_opcode_names_its_class() -> None:
     assert scan(b"(S'true'\niposix\nsystem\n0N.").globals == ["posix.system"]
 
@@ -354,6 +368,12 @@ def test_csv_whose_lines_walk_as_global_and_stop_is_not_a_pickle() -> None:
     assert not looks_like_pickle(csv, len(csv))
 
 
+@pytest.mark.parametrize("text", [b"N.B. this is a note\n", b"I0\n.\nmore text follows\n"])
+def test_text_whose_first_bytes_walk_as_a_short_pickle_is_not_a_pickle(text: bytes) -> None:
+    assert not looks_like_pickle(text, len(text))
+    assert not looks_like_pickle(text * 300, len(text) * 300)
+
+
 def test_random_binary_starting_like_protocol_2_is_not_a_pickle() -> None:
     rom = b"\x80\x02\x00\x55\xaa" + bytes(range(256)) * 16
     assert not looks_like_pickle(rom[:4096], len(rom))
@@ -372,6 +392,15 @@ def test_raw_pickle_read_reports_classes(tmp_path: Path) -> None:
     assert info is not None and info.format == "pickle"
     assert info.pickle_globals == ["sklearn.linear_model._logistic.LogisticRegression"]
     assert info.extra["classes"] == ["sklearn.linear_model._logistic.LogisticRegression"]
+
+
+def test_protocol_0_guess_with_trailing_text_is_no_pickle(tmp_path: Path) -> None:
+    data = pickle.dumps(list(range(3000)), protocol=0)
+    f = tmp_path / "numbers.dat"
+    f.write_bytes(data + b"\n")
+    assert pk.read(f, data[:4096], len(data) + 1) is not None
+    f.write_bytes(data + b"appendix: not part of any pickle\n")
+    assert pk.read(f, data[:4096], f.stat().st_size) is None
 
 
 def test_truncated_pickle_read_raises_with_partial_record(tmp_path: Path) -> None:
