@@ -3,9 +3,9 @@
 OpenCV cascades and cv::ml models (XML/YAML, also gzipped), LIBSVM/LIBLINEAR/SVMlight models,
 FANN networks, leela-zero weights (often gzipped), HTS voices, LightGBM text models, XGBoost
 JSON/UBJSON/binary models, ARPA n-gram language models, HMMER profile HMMs, and Git LFS pointer
-files standing where a model should be. Each sniffer looks at the first 4 KiB only (decompressed from the head for gzip);
-readers read a bounded head or tail, never the weights. Layouts are those the cited upstream
-writer produces.
+files standing where a model should be. Each sniffer looks at the first 4 KiB only
+(decompressed from the head for gzip); readers read a bounded head or tail, never the weights.
+Layouts are those the cited upstream writer produces.
 """
 
 from __future__ import annotations

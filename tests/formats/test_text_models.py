@@ -286,7 +286,8 @@ SAMPLES = {
     "v.htsvoice": b"[GLOBAL]\nHTS_VOICE_VERSION:1.0\nCOMMENT:x\n[STREAM]\n",
     "model.txt": lightgbm(), "toy.arpa": ARPA, "m.onnx": POINTER,
     "m.json": json.dumps({"learner": {"feature_names": ["a"]}, "version": [1, 7, 4]}).encode(),
-    "fn3.hmm": HMM, "m.bin": b"binf" + struct.pack("<fIiiiII", 0.5, 126, 0, 1, 0, 1, 7) + bytes(120),
+    "fn3.hmm": HMM,
+    "m.bin": b"binf" + struct.pack("<fIiiiII", 0.5, 126, 0, 1, 0, 1, 7) + bytes(120),
 }
 
 
