@@ -475,3 +475,12 @@ def test_shipped_data_under_a_non_free_licence(tmp_path: Path) -> None:
     assert "ml-model-training-data-not-dfsg-free data/faces.csv CC-BY-NC-4.0 " \
            "[models/net.safetensors]" in hints
     assert [h.split()[0] for h in hints if "policy" in h] == ["ml-policy-toxic-candy-model"]
+
+
+def test_config_and_vocabulary_read_by_training_are_not_data(tmp_path: Path) -> None:
+    write(tmp_path, {"config.json": "{}", "vocab.txt": "a\n", "train.txt": "a b\n",
+                     "train.py": "c = open('config.json')\nv = open('vocab.txt')\n"
+                                 "d = open('train.txt')\nm.fit(d)\n"})
+    model_file(tmp_path / "m.safetensors")
+    _, models, found = collected(tmp_path)
+    assert [e.detail for e in grade(models[0], found).data] == ["train.txt"]
