@@ -216,6 +216,10 @@ def _terminate(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
+def _exit_worker(signum: int, frame: object) -> None:
+    raise SystemExit(1)
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     signal.signal(signal.SIGPIPE, signal.SIG_DFL)
@@ -304,8 +308,13 @@ def _main(argv: list[str]) -> int:
             # One process per input; results come back without their file indexes, so the
             # output is the same as with -j1 (groups are sorted by the writers).
             ctx = multiprocessing.get_context("fork")
-            with ctx.Pool(min(jobs, len(inputs))) as pool:
+            # A worker stopped by SIGTERM (the pool terminating on Ctrl-C) exits quietly through
+            # SystemExit, which still unwinds its ExitStack and removes what it unpacked.
+            with ctx.Pool(min(jobs, len(inputs)), initializer=signal.signal,
+                          initargs=(signal.SIGTERM, _exit_worker)) as pool:
                 results = pool.map(work, inputs, chunksize=1)
+                pool.close()
+                pool.join()
         else:
             results = [work(given, stack=stack) for given in inputs]
         for opened, messages, errors in results:

@@ -385,13 +385,15 @@ def test_large_protocol_1_pickle_is_sniffed_from_its_head() -> None:
 
 
 # -- readers ------------------------------------------------------------------------------------
-def test_raw_pickle_read_reports_classes(tmp_path: Path) -> None:
+def test_raw_pickle_read_reports_classes_and_sklearn_version(tmp_path: Path) -> None:
     f = tmp_path / "model.pt"
-    f.write_bytes(b"\x80\x02csklearn.linear_model._logistic\nLogisticRegression\n)\x81}b.")
+    f.write_bytes(b"\x80\x02csklearn.linear_model._logistic\nLogisticRegression\n)\x81}"
+                  b"X\x10\x00\x00\x00_sklearn_versionX\x05\x00\x00\x001.2.1sb.")
     info = pk.read(f, f.read_bytes()[:4096], f.stat().st_size)
     assert info is not None and info.format == "pickle"
     assert info.pickle_globals == ["sklearn.linear_model._logistic.LogisticRegression"]
     assert info.extra["classes"] == ["sklearn.linear_model._logistic.LogisticRegression"]
+    assert info.provenance.producer == ["scikit-learn 1.2.1"]
 
 
 def test_protocol_0_guess_with_trailing_text_is_no_pickle(tmp_path: Path) -> None:
