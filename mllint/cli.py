@@ -14,6 +14,8 @@ import os
 import shutil
 import signal
 import sys
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import ExitStack, nullcontext
 from pathlib import Path
 
@@ -306,15 +308,18 @@ def _main(argv: list[str]) -> int:
                                  verbose=args.verbose and not args.quiet)
         if jobs > 1 and len(inputs) > 1:
             # One process per input; results come back without their file indexes, so the
-            # output is the same as with -j1 (groups are sorted by the writers).
+            # output is the same as with -j1 (groups are sorted by the writers). A worker
+            # stopped by SIGTERM exits quietly through SystemExit, which still unwinds its
+            # ExitStack; a worker that dies (OOM killer) breaks the pool instead of hanging it.
             ctx = multiprocessing.get_context("fork")
-            # A worker stopped by SIGTERM (the pool terminating on Ctrl-C) exits quietly through
-            # SystemExit, which still unwinds its ExitStack and removes what it unpacked.
-            with ctx.Pool(min(jobs, len(inputs)), initializer=signal.signal,
-                          initargs=(signal.SIGTERM, _exit_worker)) as pool:
-                results = pool.map(work, inputs, chunksize=1)
-                pool.close()
-                pool.join()
+            with ProcessPoolExecutor(min(jobs, len(inputs)), mp_context=ctx,
+                                     initializer=signal.signal,
+                                     initargs=(signal.SIGTERM, _exit_worker)) as pool:
+                try:
+                    results = list(pool.map(work, inputs))
+                except BrokenProcessPool:
+                    raise UsageError("a worker process died (out of memory?); "
+                                     "rerun with -j1 to see which input") from None
         else:
             results = [work(given, stack=stack) for given in inputs]
         for opened, messages, errors in results:

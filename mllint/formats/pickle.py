@@ -1177,7 +1177,9 @@ def looks_like_pickle(head: bytes, size: int) -> bool:
             return False
     elif head[0] not in PROTOCOL_START:
         return False
-    scan, ops = _scan(io.BytesIO(head), 0, len(head), None, True)
+    # end=None: the head's end is EOF, and a FRAME longer than the head is not held against it
+    # (protocol 4 frames are 64 KiB), so the opcodes inside the head are still checked.
+    scan, ops = _scan(io.BytesIO(head), 0, None, None, True)
     if head[0] != 0x80 and not _plausible(scan):
         return False
     if scan.error is None:

@@ -379,6 +379,13 @@ def test_random_binary_starting_like_protocol_2_is_not_a_pickle() -> None:
     assert not looks_like_pickle(rom[:4096], len(rom))
 
 
+def test_binary_starting_like_a_framed_protocol_4_pickle_is_not_a_pickle() -> None:
+    blob = b"\x80\x04\x95" + struct.pack("<Q", 1 << 16) + bytes(range(256)) * 300
+    assert not looks_like_pickle(blob[:4096], len(blob))
+    real = pickle.dumps(list(range(50_000)), protocol=4)
+    assert looks_like_pickle(real[:4096], len(real))
+
+
 def test_large_protocol_1_pickle_is_sniffed_from_its_head() -> None:
     data = pickle.dumps([{f"k{i}": i} for i in range(3000)], protocol=1)
     assert len(data) > 4096 and looks_like_pickle(data[:4096], len(data))
