@@ -34,10 +34,10 @@ class Budget:
     def __init__(self, total: int | None = None) -> None:
         self.left = INFLATE_BUDGET if total is None else total
 
-    def charge(self, n: int, what: str) -> None:
+    def charge(self, n: int) -> None:
         self.left -= n
         if self.left < 0:
-            raise LimitExceededError(f"decompression budget exhausted in {what}")
+            raise LimitExceededError("decompression budget exhausted")
 
 
 class Window(io.RawIOBase):
@@ -81,11 +81,11 @@ class Inflate(io.RawIOBase):
     there, so readers see a truncated member and raise their own errors.
     """
 
-    def __init__(self, base: BinaryIO, start: int, csize: int, length: int, budget: Budget,
-                 what: str) -> None:
+    def __init__(self, base: BinaryIO, start: int, csize: int, length: int,
+                 budget: Budget) -> None:
         super().__init__()
         self._base, self._start, self._csize, self._length = base, start, csize, length
-        self._budget, self._what = budget, what
+        self._budget = budget
         self._restart()
 
     def _restart(self) -> None:
@@ -134,12 +134,12 @@ class Inflate(io.RawIOBase):
             try:
                 out = self._z.decompress(data, CHUNK)
             except zlib.error as exc:
-                raise CorruptModelError(f"bad deflate data in {self._what}") from exc
+                raise CorruptModelError("bad deflate data") from exc
             out = out[: self._length - self._produced]
             self._produced += len(out)
-            self._budget.charge(len(out), self._what)
+            self._budget.charge(len(out))
             if self._produced > RATIO_AFTER and self._produced > MAX_RATIO * self._consumed:
-                raise LimitExceededError(f"compression ratio over {MAX_RATIO} in {self._what}")
+                raise LimitExceededError(f"compression ratio over {MAX_RATIO}")
             self._pending = out
         chunk, self._pending = self._pending[:n], self._pending[n:]
         self._pos += len(chunk)

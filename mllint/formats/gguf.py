@@ -34,6 +34,7 @@ MAX_ELEMENTS = 50_000_000  # array elements walked in the whole file (vocabulari
 MAX_DEPTH = 8  # nesting of arrays in arrays
 MAX_TENSORS = 1_000_000  # tensor infos read for the parameter count
 MAX_DIMS = 4  # GGML_MAX_DIMS
+CHUNK = 1 << 16  # bytes read at a time when skipping string arrays
 
 # type id -> (struct code, size in bytes); 8 (string) and 9 (array) are variable
 SCALARS = {0: ("B", 1), 1: ("b", 1), 2: ("H", 2), 3: ("h", 2), 4: ("I", 4), 5: ("i", 4),
@@ -77,6 +78,26 @@ class _Reader:
             raise CorruptModelError(f"GGUF {what} length {n} exceeds the file")
         self.f.seek(n, 1)
 
+    def skip_strings(self, count: int, what: str) -> None:
+        """Skip ``count`` strings (a vocabulary) by parsing their lengths from 64 KiB chunks:
+        one read call per string made a 150 000-token vocabulary cost 0.9 s, this loop 0.1 s."""
+        length_of = struct.Struct(self.order + self.len_code).unpack_from
+        n, size, f = self.len_size, self.size, self.f
+        buf, pos, base = b"", 0, f.tell()  # base: file offset of buf[0]
+        end = -1  # len(buf) - n: the last offset a length can start at
+        for _ in range(count):
+            if pos > end:
+                base += pos
+                f.seek(base)
+                buf, pos = f.read(CHUNK), 0
+                end = len(buf) - n
+                if end < 0:
+                    raise CorruptModelError(f"GGUF {what} is truncated")
+            pos += n + length_of(buf, pos)[0]
+            if base + pos > size:
+                raise CorruptModelError(f"GGUF {what} string runs past the end of the file")
+        f.seek(base + pos)
+
     def scalar(self, code: str, size: int, what: str) -> int | float | bool:
         return struct.unpack(self.order + code, self.take(size, what))[0]
 
@@ -117,6 +138,9 @@ class _Reader:
             return None
         if keep:
             return [self.value(etype, key, depth + 1, True) for _ in range(count)]
+        if etype == STRING:
+            self.skip_strings(count, f"array {key}")
+            return None
         for _ in range(count):
             self.value(etype, key, depth + 1, False)
         return None

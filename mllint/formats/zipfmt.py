@@ -162,16 +162,16 @@ def _central(f: BinaryIO, size: int) -> list[Entry]:
 def _local(f: BinaryIO, size: int, entry: Entry) -> None:
     """Fill ``entry.data`` and ``entry.local_name`` from its local header."""
     if entry.local + 30 > size:
-        raise CorruptModelError(f"zip member {entry.name} local header lies outside the file")
+        raise CorruptModelError("local header lies outside the file")
     f.seek(entry.local)
     hdr = f.read(30)
     if hdr[:4] != LOCAL_SIG:
-        raise CorruptModelError(f"zip member {entry.name} local header signature missing")
+        raise CorruptModelError("local header signature missing")
     n, m = _u("HH", hdr, 26)
     entry.local_name = f.read(n)
     entry.data = entry.local + 30 + n + m
     if entry.data + entry.csize > size:
-        raise CorruptModelError(f"zip member {entry.name} data runs past the end of the file")
+        raise CorruptModelError("member data runs past the end of the file")
 
 
 def _hidden(f: BinaryIO, size: int, known: dict[int, Entry]) -> list[Entry]:
@@ -210,7 +210,7 @@ def _check_overlap(entries: list[Entry]) -> None:
     spans = sorted((e.local, e.data + e.csize, e.name) for e in entries if e.data >= 0)
     for (_, end, name), (start, _, _) in zip(spans, spans[1:]):
         if start < end:
-            raise LimitExceededError(f"zip members overlap at {name} (zip bomb construction)")
+            raise LimitExceededError(f"zip members overlap at {name}, a zip bomb construction")
 
 
 class _Scan:
@@ -229,9 +229,9 @@ class _Scan:
         if e.method == STORED:
             raw: io.RawIOBase = Window(self.f, e.data, e.csize)
         elif e.method == DEFLATED:
-            raw = Inflate(self.f, e.data, e.csize, e.usize, self.budget, e.name)
+            raw = Inflate(self.f, e.data, e.csize, e.usize, self.budget)
         else:
-            raise FormatError(f"zip member {e.name} uses compression method {e.method}, not read")
+            raise FormatError(f"compression method {e.method} not read")
         return io.BufferedReader(raw, 64 * 1024)  # type: ignore[return-value]
 
     def add_globals(self, names: list[str]) -> None:
@@ -243,13 +243,12 @@ class _Scan:
     def small(self, e: Entry, limit: int) -> bytes:
         """The whole of a small member (JSON, version text), or a FormatError."""
         if e.usize > limit:
-            raise LimitExceededError(f"zip member {e.name} is over {limit} bytes")
+            raise LimitExceededError(f"member over {limit} bytes")
         try:
             with self.open(e) as s:
                 return s.read(limit + 1)[:limit]
         except READER_BUGS as exc:
-            raise CorruptModelError(f"zip member {e.name} unreadable: "
-                                    f"{type(exc).__name__}") from exc
+            raise CorruptModelError(f"member unreadable ({type(exc).__name__})") from exc
 
     def walk_pickle(self, e: Entry, stream: BinaryIO) -> ModelInfo:
         """Walk a pickle member; a truncated walk still reports what it found (§3.1)."""
@@ -283,6 +282,10 @@ class _Scan:
                     raise LimitExceededError(f"archives nested over {MAX_DEPTH} deep")
                 info = scan(stream, e.usize, f"{self.label}:{e.name}", self.depth + 1,
                             self.budget)
+                if info is not None:  # the checks read one level: lift nested errors up
+                    self.errors.extend(Member(f"{e.name}:{m.name}", None, m.error)
+                                       for m in info.members if m.error is not None)
+                    info.members = [m for m in info.members if m.error is None]
             else:
                 path = MemberPath(self.label, e.name, e.usize, lambda: self.open(e))
                 info = fmt.read(path, head, e.usize)  # type: ignore[arg-type]
@@ -297,7 +300,7 @@ class _Scan:
         except FormatError as err:
             error = err
         except READER_BUGS as exc:
-            error = CorruptModelError(f"zip member {e.name} unreadable: {type(exc).__name__}")
+            error = CorruptModelError(f"member unreadable ({type(exc).__name__})")
         (self.errors if self.identified else self.unsniffed).append(Member(e.name, None, error))
         return None
 
@@ -316,12 +319,12 @@ def scan(f: BinaryIO, size: int, label: str, depth: int, budget: Budget) -> Mode
         if e.local_name != e.raw_name:
             local = e.local_name.decode("utf-8", "replace")
             s.structure.append(Member(e.name, None, CorruptModelError(
-                f"zip member {e.name} is named {local} in its local header")))
+                f"named {local} in its local header")))
         readable.append(e)
     _check_overlap(readable)
     for e in _hidden(f, size, {e.local: e for e in readable}):
         s.structure.append(Member(e.name, None, CorruptModelError(
-            f"zip member {e.name} is missing from the central directory")))
+            "missing from the central directory")))
         readable.append(e)
     files = [e for e in readable if not e.is_dir]
     names = {e.name for e in files}
