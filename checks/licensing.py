@@ -25,6 +25,7 @@ from mllint.declaration import declaration_for
 from mllint.hints import Hint
 from mllint.inventory import model_of
 from mllint.licensing import LicenseFinding, resolve_license
+from mllint.provenance import classified_models, classify_model
 
 if TYPE_CHECKING:
     from mllint.processable import Processable
@@ -131,7 +132,9 @@ class Licensing(Check):
 
     def _affected(self) -> tuple[str, ...] | None:
         """Why ML-Policy applies (ml-policy.md §1.5 rule 2), or ``None``: models filtered out by
-        Files-Excluded, or a model whose licence is not DFSG-free."""
+        Files-Excluded, a model whose licence is not DFSG-free, or a ToxicCandy model (free
+        licence, data or pipeline missing; the class as mllint.provenance decides it under the
+        profile's data threshold)."""
         parsed = dep5.copyright_for(self.processable)
         if parsed is not None:
             for glob in parsed.files_excluded:
@@ -139,4 +142,10 @@ class Licensing(Check):
                     return "Files-Excluded", glob
         if self._non_free:
             return "non-free-model", self._non_free[0].name
+        p = self.processable
+        if p.patched is not None:
+            level = int(self.profile.setting("free-data-level", 3))
+            for item in classified_models(p.patched):
+                if classify_model(p, item, level).model_class == "toxic-candy":
+                    return "toxic-candy-model", item.name
         return None
