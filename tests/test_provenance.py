@@ -456,3 +456,31 @@ def test_trainer_program_source_that_writes_the_format(tmp_path: Path) -> None:
     me = grade(item, collect(Source(index, [item])))
     assert (me.data_level, me.pipeline_level) == (4, 3)
     assert me.pipeline_best is not None and str(me.pipeline_best.where) == "src/hmmbuild.c:2"
+
+
+def test_shipped_data_under_a_non_free_licence(tmp_path: Path) -> None:
+    from mllint.processable import Group, source_from_tree
+
+    _source_with_model(tmp_path)
+    write(tmp_path, {
+        "debian/copyright": "Format: https://www.debian.org/doc/packaging-manuals/"
+                            "copyright-format/1.0/\n\nFiles: *\nCopyright: 2026 A\nLicense: MIT\n"
+                            "\nFiles: data/*\nCopyright: 2026 B\nLicense: CC-BY-NC-4.0\n",
+        "data/faces.csv": "1,2\n",
+        "train.py": "X = load('data/faces.csv')\nm.fit(X)\nsave_file(w, 'net.safetensors')\n",
+    })
+    p = source_from_tree(tmp_path, "t")
+    Group("g", "traced", "1").add(p)
+    hints = _run(p)
+    assert "ml-model-training-data-not-dfsg-free data/faces.csv CC-BY-NC-4.0 " \
+           "[models/net.safetensors]" in hints
+    assert [h.split()[0] for h in hints if "policy" in h] == ["ml-policy-toxic-candy-model"]
+
+
+def test_config_and_vocabulary_read_by_training_are_not_data(tmp_path: Path) -> None:
+    write(tmp_path, {"config.json": "{}", "vocab.txt": "a\n", "train.txt": "a b\n",
+                     "train.py": "c = open('config.json')\nv = open('vocab.txt')\n"
+                                 "d = open('train.txt')\nm.fit(d)\n"})
+    model_file(tmp_path / "m.safetensors")
+    _, models, found = collected(tmp_path)
+    assert [e.detail for e in grade(models[0], found).data] == ["train.txt"]

@@ -31,6 +31,7 @@ from mllint.formats.base import (
     FormatError,
     LimitExceededError,
     ModelInfo,
+    Provenance,
 )
 
 UNRESOLVABLE = "<unresolvable>"
@@ -120,6 +121,8 @@ class PickleScan:
     e.g. ``sklearn.linear_model._logistic.LogisticRegression``.
     ``built_globals``: globals that BUILD set attributes on directly (not on an instance of them):
     picklers never emit it; it plants attributes for later lookups (§3.2 rule 4).
+    ``producers``: library versions objects recorded in their state, e.g. ``scikit-learn 1.2.1``
+    (scikit-learn's ``BaseEstimator.__getstate__`` adds ``_sklearn_version``).
     """
 
     globals: list[str]
@@ -129,6 +132,7 @@ class PickleScan:
     unresolved_at: list[int] = field(default_factory=list)
     classes: list[str] = field(default_factory=list)
     built_globals: list[str] = field(default_factory=list)
+    producers: list[str] = field(default_factory=list)
 
 
 class _Truncated(Exception):
@@ -262,8 +266,8 @@ def _parse_int(line: bytes) -> int:
 
 class _Walker:
     __slots__ = ("budget", "built", "classes", "depth", "frame_end", "joblib", "memo",
-                 "metastack", "nesting", "op_at", "ops", "proto", "seen", "src", "stack",
-                 "unresolved_at")
+                 "metastack", "nesting", "op_at", "ops", "producers", "proto", "seen", "src",
+                 "stack", "unresolved_at")
 
     def __init__(self, src: _Source, joblib: bool, parent: _Walker | None = None) -> None:
         self.src = src
@@ -274,6 +278,7 @@ class _Walker:
         self.unresolved_at: list[int] = parent.unresolved_at if parent else []
         self.classes: dict[str, None] = parent.classes if parent else {}
         self.built: dict[str, None] = parent.built if parent else {}
+        self.producers: dict[str, None] = parent.producers if parent else {}
         self.ops = 0  # opcodes decoded, all pickles
         self._reset()
 
@@ -990,6 +995,10 @@ def _build(w: _Walker) -> None:
     inst = w.top()
     if isinstance(inst, _Global):
         w.built[inst.name] = None
+    if isinstance(state, dict):
+        version = state.get("_sklearn_version")
+        if isinstance(version, str) and len(w.producers) < MAX_GLOBALS:
+            w.producers[f"scikit-learn {version}"] = None
     if isinstance(inst, _Call):
         inst.state = state
         if w.joblib and _constructed_class(inst) == JOBLIB_WRAPPER:
@@ -1139,7 +1148,7 @@ def _scan(f: BinaryIO, start: int, end: int | None, max_pickles: int | None,
         error = exc
     return PickleScan(globals=list(w.seen), pickles=pickles, end=src.pos, error=error,
                       unresolved_at=w.unresolved_at, classes=list(w.classes),
-                      built_globals=list(w.built)), w.ops
+                      built_globals=list(w.built), producers=list(w.producers)), w.ops
 
 
 _DOTTED = re.compile(r"[A-Za-z_]\w*(\.[A-Za-z_]\w*)*")
@@ -1168,7 +1177,9 @@ def looks_like_pickle(head: bytes, size: int) -> bool:
             return False
     elif head[0] not in PROTOCOL_START:
         return False
-    scan, ops = _scan(io.BytesIO(head), 0, len(head), None, True)
+    # end=None: the head's end is EOF, and a FRAME longer than the head is not held against it
+    # (protocol 4 frames are 64 KiB), so the opcodes inside the head are still checked.
+    scan, ops = _scan(io.BytesIO(head), 0, None, None, True)
     if head[0] != 0x80 and not _plausible(scan):
         return False
     if scan.error is None:
@@ -1190,6 +1201,7 @@ def model_info(scan: PickleScan, fmt: str) -> ModelInfo:
     if any(g.startswith("joblib.numpy_pickle.") for g in scan.globals):
         fmt = "joblib" if fmt == "pickle" else fmt
     info = ModelInfo(format=fmt, pickle_globals=list(scan.globals),
+                     provenance=Provenance(producer=list(scan.producers)),
                      extra={"classes": list(scan.classes), "pickles": scan.pickles})
     if scan.error is not None:
         scan.error.partial = info  # type: ignore[attr-defined]

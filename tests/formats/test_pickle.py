@@ -379,19 +379,28 @@ def test_random_binary_starting_like_protocol_2_is_not_a_pickle() -> None:
     assert not looks_like_pickle(rom[:4096], len(rom))
 
 
+def test_binary_starting_like_a_framed_protocol_4_pickle_is_not_a_pickle() -> None:
+    blob = b"\x80\x04\x95" + struct.pack("<Q", 1 << 16) + bytes(range(256)) * 300
+    assert not looks_like_pickle(blob[:4096], len(blob))
+    real = pickle.dumps(list(range(50_000)), protocol=4)
+    assert looks_like_pickle(real[:4096], len(real))
+
+
 def test_large_protocol_1_pickle_is_sniffed_from_its_head() -> None:
     data = pickle.dumps([{f"k{i}": i} for i in range(3000)], protocol=1)
     assert len(data) > 4096 and looks_like_pickle(data[:4096], len(data))
 
 
 # -- readers ------------------------------------------------------------------------------------
-def test_raw_pickle_read_reports_classes(tmp_path: Path) -> None:
+def test_raw_pickle_read_reports_classes_and_sklearn_version(tmp_path: Path) -> None:
     f = tmp_path / "model.pt"
-    f.write_bytes(b"\x80\x02csklearn.linear_model._logistic\nLogisticRegression\n)\x81}b.")
+    f.write_bytes(b"\x80\x02csklearn.linear_model._logistic\nLogisticRegression\n)\x81}"
+                  b"X\x10\x00\x00\x00_sklearn_versionX\x05\x00\x00\x001.2.1sb.")
     info = pk.read(f, f.read_bytes()[:4096], f.stat().st_size)
     assert info is not None and info.format == "pickle"
     assert info.pickle_globals == ["sklearn.linear_model._logistic.LogisticRegression"]
     assert info.extra["classes"] == ["sklearn.linear_model._logistic.LogisticRegression"]
+    assert info.provenance.producer == ["scikit-learn 1.2.1"]
 
 
 def test_protocol_0_guess_with_trailing_text_is_no_pickle(tmp_path: Path) -> None:
