@@ -4,8 +4,9 @@ first 4 KiB of every file (the issue's yardstick: mllint should cost at most 1.5
 
     bench/many_files.py [--files 50000] [--runs 3] [--keep DIR]
 
-Prints the minimum wall time of each command over the runs and their ratio. Uses only the
-standard library and /usr/bin/time-free timing (time.perf_counter around subprocesses).
+Prints the minimum wall and CPU (user+sys) time of each command over the runs, from
+``/usr/bin/time`` (bench/timed.py), and their ratios. On a loaded machine the CPU ratio is the
+steadier one. ``--checkout`` runs another mllint tree (e.g. main, to measure a change).
 """
 
 from __future__ import annotations
@@ -13,13 +14,13 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from timed import ROOT, timed  # noqa: E402
+
 WALK = """
 import os, sys
 n = 0
@@ -54,32 +55,27 @@ def make_tree(root: Path, count: int) -> None:
             path.write_text(text.format(i))
 
 
-def best(cmd: list[str], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False,
-                       env={**os.environ, "PYTHONPATH": str(ROOT)})
-        times.append(time.perf_counter() - start)
-    return min(times)
-
-
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--files", type=int, default=50_000)
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--keep", type=Path)
+    ap.add_argument("--checkout", type=Path, default=ROOT, help="mllint tree on PYTHONPATH")
     args = ap.parse_args()
     tmp = args.keep or Path(tempfile.mkdtemp(prefix="mllint-bench-"))
     tree = tmp / "tree"
     if not tree.exists():
         make_tree(tree, args.files)
     try:
-        walk = best([sys.executable, "-c", WALK, str(tree)], args.runs)
-        lint = best([sys.executable, "-m", "mllint", "-L", ">=classification", str(tree)],
-                    args.runs)
-        print(f"files={args.files} walk+4KiB={walk:.2f}s mllint={lint:.2f}s "
-              f"ratio={lint / walk:.2f}")
+        env = {"PYTHONPATH": str(args.checkout.resolve())}
+        walk = timed([sys.executable, "-c", WALK, str(tree)], runs=args.runs, env=env)
+        lint = timed([sys.executable, "-m", "mllint", "-L", ">=classification", str(tree)],
+                     runs=args.runs, env=env, timeout=3600)
+        print(f"files={args.files} min over {args.runs} runs, {args.checkout}\n"
+              f"  walk+4KiB: wall {walk.wall:.2f}s cpu {walk.cpu:.2f}s RSS {walk.rss_mib:.0f}MiB\n"
+              f"  mllint:    wall {lint.wall:.2f}s cpu {lint.cpu:.2f}s RSS {lint.rss_mib:.0f}MiB\n"
+              f"  ratio: wall {lint.wall / walk.wall:.2f} cpu {lint.cpu / walk.cpu:.2f} "
+              f"(target <= 1.5)")
     finally:
         if args.keep is None:
             shutil.rmtree(tmp)

@@ -14,6 +14,8 @@ import os
 import shutil
 import signal
 import sys
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import ExitStack, nullcontext
 from pathlib import Path
 
@@ -216,6 +218,10 @@ def _terminate(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
+def _exit_worker(signum: int, frame: object) -> None:
+    raise SystemExit(1)
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     signal.signal(signal.SIGPIPE, signal.SIG_DFL)
@@ -302,10 +308,18 @@ def _main(argv: list[str]) -> int:
                                  verbose=args.verbose and not args.quiet)
         if jobs > 1 and len(inputs) > 1:
             # One process per input; results come back without their file indexes, so the
-            # output is the same as with -j1 (groups are sorted by the writers).
+            # output is the same as with -j1 (groups are sorted by the writers). A worker
+            # stopped by SIGTERM exits quietly through SystemExit, which still unwinds its
+            # ExitStack; a worker that dies (OOM killer) breaks the pool instead of hanging it.
             ctx = multiprocessing.get_context("fork")
-            with ctx.Pool(min(jobs, len(inputs))) as pool:
-                results = pool.map(work, inputs, chunksize=1)
+            with ProcessPoolExecutor(min(jobs, len(inputs)), mp_context=ctx,
+                                     initializer=signal.signal,
+                                     initargs=(signal.SIGTERM, _exit_worker)) as pool:
+                try:
+                    results = list(pool.map(work, inputs))
+                except BrokenProcessPool:
+                    raise UsageError("a worker process died (out of memory?); "
+                                     "rerun with -j1 to see which input") from None
         else:
             results = [work(given, stack=stack) for given in inputs]
         for opened, messages, errors in results:

@@ -125,8 +125,11 @@ class Item:
     def text(self, limit: int = 4 << 20) -> str | None:
         """The file decoded as UTF-8 (invalid bytes replaced), at most ``limit`` bytes (4 MiB);
         ``None`` for non-files, binary content (a NUL byte in the head) or unreadable files."""
-        if not self.is_file or b"\0" in self.head:
+        head = self.head
+        if not self.is_file or b"\0" in head:
             return None
+        if len(head) == self.size:  # the whole file is in the head: no second open (most files)
+            return head[:limit].decode("utf-8", "replace")
         try:
             with open(self.path, "rb") as f:
                 data = f.read(limit)

@@ -24,6 +24,7 @@ BUILD_ROOTS = frozenset({"all", "build", "build-arch", "build-indep", "binary", 
 AUTOMAKE_HOOK = re.compile(r"^(all|check|install|install-data|install-exec)-(local|hook)$")
 DEBHELPER_HOOK = re.compile(r"^(override|execute_before|execute_after)_dh_")
 VAR_REF = re.compile(r"\$[({]([A-Za-z0-9_.-]+)[)}]")
+MAX_VALUE = 16 << 10  # characters kept of one expanded command (self-referencing variables)
 # Automake conditionals ("if NAME" / "else" / "endif" at the start of a line) are not GNU make
 # syntax and the grammar misparses them; they are blanked before parsing and remembered per line.
 AUTOMAKE_IF = re.compile(r"^if\s+(!?)(\w+)\s*(?:#.*)?$")
@@ -93,7 +94,7 @@ def _recipe_lines(recipe: Node) -> list[Node]:
 def _expand(command: str, variables: dict[str, str], depth: int = 0) -> str:
     """Expand ``$(VAR)``/``${VAR}`` with the file's own assignments; ``$$`` becomes ``$``.
     Unknown variables stay as written; expansion stops after 8 rounds (recursive variables)."""
-    expanded = VAR_REF.sub(lambda m: variables.get(m.group(1), m.group(0)), command)
+    expanded = VAR_REF.sub(lambda m: variables.get(m.group(1), m.group(0)), command)[:MAX_VALUE]
     if expanded != command and depth < 8:
         return _expand(expanded, variables, depth + 1)
     return expanded.replace("\\\n", " ").replace("$$", "$")

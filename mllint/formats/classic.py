@@ -1,12 +1,14 @@
 """Binary model formats of classic and domain-specific tools Debian ships (model-formats.md §5).
 
-Each entry reads a fixed header and stops: Stockfish NNUE nets, tesseract ``.traineddata``, fastText
-``.bin``/``.ftz``, GNU Backgammon weights (text and binary ``.wd``), darknet ``.weights``, CMU
-Sphinx acoustic-model parameter files and binary language models, KenLM binary LMs, zinnia
-handwriting SVMs, and apertium's HMM part-of-speech taggers (``.prob``). The layouts are those the named upstream source writes;
-each reader cites it. dlib ``.dat`` files are not identified: dlib's serializer writes no magic
-(a shape predictor starts with a bare version integer, a DNN with a version and layer tags), so
-content alone cannot tell one from any other small binary.
+Each entry reads a fixed header and stops: Stockfish NNUE nets, tesseract ``.traineddata``,
+fastText ``.bin``/``.ftz``, GNU Backgammon weights (text and binary ``.wd``), darknet
+``.weights``, CMU Sphinx acoustic-model parameter files and binary language models, KenLM binary
+LMs, zinnia handwriting SVMs, and apertium's HMM part-of-speech taggers (``.prob``). The layouts
+are those the named upstream source writes; each reader cites it.
+
+dlib ``.dat`` files are not identified: dlib's serializer writes no magic (a shape predictor
+starts with a bare version integer, a DNN with a version and layer tags), so content alone
+cannot tell one from any other small binary.
 """
 
 from __future__ import annotations

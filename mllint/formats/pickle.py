@@ -20,6 +20,7 @@ import codecs
 import io
 import re
 import struct
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
@@ -30,6 +31,7 @@ from mllint.formats.base import (
     FormatError,
     LimitExceededError,
     ModelInfo,
+    Provenance,
 )
 
 UNRESOLVABLE = "<unresolvable>"
@@ -39,13 +41,14 @@ operands, ``EXT1/2/4``), for frame violations and for walks a cap cut short (§3
 KEEP = 4096
 """Longest str/bytes argument, in bytes, kept as a value; longer ones are skipped by seeking and
 stand on the stack as opaque values (a qualname longer than this is unresolvable)."""
-MAX_MEMO = 1 << 20  # memo entries; CPython has no cap (a PUT 10**12 costs it an array: §3.3 row 16)
+MAX_MEMO = 1 << 20  # memo entries; CPython has none (PUT 10**12 costs it an array: §3.3 row 16)
 MAX_STACK = 1 << 20  # stack items plus marks, over all mark levels
 MAX_GLOBALS = 10_000  # distinct globals per scan
 VALUE_BUDGET = 64 << 20  # approximate bytes of kept values per pickle; past it values go opaque
 CONTAINER_KEEP = 256  # elements kept per list/dict/set/tuple; the rest are counted, not kept
 MAX_NUMBER_LINE = 5000  # digits: CPython refuses int strings over 4300 digits anyway
 CHUNK = 1 << 16  # read-buffer size in bytes
+TRAILING_SPACE = 64  # whitespace bytes tolerated after a protocol 0/1 pickle file's last STOP
 
 JOBLIB_WRAPPER = "joblib.numpy_pickle.NumpyArrayWrapper"
 MAX_NESTING = 3  # pickles inside loader arguments inside pickles (§3.3 row 14)
@@ -118,6 +121,8 @@ class PickleScan:
     e.g. ``sklearn.linear_model._logistic.LogisticRegression``.
     ``built_globals``: globals that BUILD set attributes on directly (not on an instance of them):
     picklers never emit it; it plants attributes for later lookups (§3.2 rule 4).
+    ``producers``: library versions objects recorded in their state, e.g. ``scikit-learn 1.2.1``
+    (scikit-learn's ``BaseEstimator.__getstate__`` adds ``_sklearn_version``).
     """
 
     globals: list[str]
@@ -127,6 +132,7 @@ class PickleScan:
     unresolved_at: list[int] = field(default_factory=list)
     classes: list[str] = field(default_factory=list)
     built_globals: list[str] = field(default_factory=list)
+    producers: list[str] = field(default_factory=list)
 
 
 class _Truncated(Exception):
@@ -138,6 +144,8 @@ class _Source:
 
     Skips seek when ``f`` is seekable and read-and-discard otherwise (decompression streams).
     """
+
+    __slots__ = ("base", "buf", "end", "f", "i", "seekable")
 
     def __init__(self, f: BinaryIO, start: int, end: int | None) -> None:
         self.f = f
@@ -257,6 +265,10 @@ def _parse_int(line: bytes) -> int:
 
 
 class _Walker:
+    __slots__ = ("budget", "built", "classes", "depth", "frame_end", "joblib", "memo",
+                 "metastack", "nesting", "op_at", "ops", "producers", "proto", "seen", "src",
+                 "stack", "unresolved_at")
+
     def __init__(self, src: _Source, joblib: bool, parent: _Walker | None = None) -> None:
         self.src = src
         self.joblib = joblib  # skip NumpyArrayWrapper raw arrays as joblib's unpickler reads them
@@ -266,6 +278,7 @@ class _Walker:
         self.unresolved_at: list[int] = parent.unresolved_at if parent else []
         self.classes: dict[str, None] = parent.classes if parent else {}
         self.built: dict[str, None] = parent.built if parent else {}
+        self.producers: dict[str, None] = parent.producers if parent else {}
         self.ops = 0  # opcodes decoded, all pickles
         self._reset()
 
@@ -472,7 +485,12 @@ class _Walker:
         src = self.src
         dispatch = _DISPATCH
         while True:  # the hot loop: one iteration per opcode, kept lean on purpose
-            code = src.byte()
+            i = src.i
+            if i < len(src.buf):
+                code = src.buf[i]
+                src.i = i + 1
+            else:
+                code = src.byte()
             self.op_at = at = src.base + src.i - 1
             self.ops += 1
             if self.frame_end is not None and at >= self.frame_end:
@@ -496,15 +514,16 @@ _STOP = object()
 _STRUCTS = {fmt: struct.Struct(fmt).unpack for fmt in ("<I", "<i", "<H", "<Q", ">d")}
 
 
-def _op(code: bytes, table: dict[int, object]):  # decorator filling the dispatch table
-    def register(fn):
-        table[code[0]] = fn
+Handler = Callable[["_Walker"], object]
+_DISPATCH: dict[int, Handler] = {}
+
+
+def op(code: bytes) -> Callable[[Handler], Handler]:
+    """Register the decorated function as the handler of opcode ``code``."""
+    def register(fn: Handler) -> Handler:
+        _DISPATCH[code[0]] = fn
         return fn
     return register
-
-
-_DISPATCH: dict[int, object] = {}
-op = lambda code: _op(code, _DISPATCH)  # noqa: E731
 
 
 @op(b"\x80")
@@ -976,6 +995,10 @@ def _build(w: _Walker) -> None:
     inst = w.top()
     if isinstance(inst, _Global):
         w.built[inst.name] = None
+    if isinstance(state, dict):
+        version = state.get("_sklearn_version")
+        if isinstance(version, str) and len(w.producers) < MAX_GLOBALS:
+            w.producers[f"scikit-learn {version}"] = None
     if isinstance(inst, _Call):
         inst.state = state
         if w.joblib and _constructed_class(inst) == JOBLIB_WRAPPER:
@@ -1125,7 +1148,7 @@ def _scan(f: BinaryIO, start: int, end: int | None, max_pickles: int | None,
         error = exc
     return PickleScan(globals=list(w.seen), pickles=pickles, end=src.pos, error=error,
                       unresolved_at=w.unresolved_at, classes=list(w.classes),
-                      built_globals=list(w.built)), w.ops
+                      built_globals=list(w.built), producers=list(w.producers)), w.ops
 
 
 _DOTTED = re.compile(r"[A-Za-z_]\w*(\.[A-Za-z_]\w*)*")
@@ -1144,7 +1167,8 @@ def looks_like_pickle(head: bytes, size: int) -> bool:
 
     ``\\x80`` + protocol 2-5, or a protocol 0/1 opcode that can start a pickle; either way the
     head must walk without an invalid opcode, and a file that fits in ``head`` must walk to a
-    STOP. Text that starts with ``(`` fails the walk within a few opcodes.
+    STOP. Text that starts with ``(`` fails the walk within a few opcodes; a protocol 0/1 guess
+    must also end where the file ends ("N.B. ..." walks as None, STOP, then text).
     """
     if len(head) < 2:
         return False
@@ -1153,11 +1177,15 @@ def looks_like_pickle(head: bytes, size: int) -> bool:
             return False
     elif head[0] not in PROTOCOL_START:
         return False
-    scan, ops = _scan(io.BytesIO(head), 0, len(head), None, True)
+    # end=None: the head's end is EOF, and a FRAME longer than the head is not held against it
+    # (protocol 4 frames are 64 KiB), so the opcodes inside the head are still checked.
+    scan, ops = _scan(io.BytesIO(head), 0, None, None, True)
     if head[0] != 0x80 and not _plausible(scan):
         return False
     if scan.error is None:
-        return scan.pickles > 0
+        if head[0] == 0x80 or scan.end == len(head) < size:
+            return scan.pickles > 0
+        return scan.pickles > 0 and not head[scan.end:].strip()
     if size > len(head) and isinstance(scan.error, CorruptModelError) \
             and scan.error.reason.startswith("pickle truncated"):
         # Cut by the head, not by the file. Protocol 0/1 must show a few whole opcodes (a long
@@ -1173,6 +1201,7 @@ def model_info(scan: PickleScan, fmt: str) -> ModelInfo:
     if any(g.startswith("joblib.numpy_pickle.") for g in scan.globals):
         fmt = "joblib" if fmt == "pickle" else fmt
     info = ModelInfo(format=fmt, pickle_globals=list(scan.globals),
+                     provenance=Provenance(producer=list(scan.producers)),
                      extra={"classes": list(scan.classes), "pickles": scan.pickles})
     if scan.error is not None:
         scan.error.partial = info  # type: ignore[attr-defined]
@@ -1187,7 +1216,11 @@ def sniff(head: bytes, size: int, name: str) -> bool:
 def read(path: Path, head: bytes, size: int) -> ModelInfo | None:
     with path.open("rb") as f:
         scan = scan_pickles(f, 0, size)
-    if head[:1] != b"\x80" and (scan.pickles == 0 and not scan.globals or not _plausible(scan)):
+        f.seek(scan.end)
+        trailing = f.read(TRAILING_SPACE + 1)
+    if head[:1] != b"\x80" and (scan.pickles == 0 and not scan.globals or not _plausible(scan)
+                                 or scan.error is None and (trailing.strip()
+                                                            or len(trailing) > TRAILING_SPACE)):
         return None  # the protocol 0/1 guess did not survive the whole file: not a pickle
     return model_info(scan, "pickle")
 

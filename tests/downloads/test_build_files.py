@@ -80,3 +80,10 @@ def test_autoconf_guard_variables_become_conditions() -> None:
             '  wget -O nn.onnx https://e.org/nn.onnx\n])\nwget https://e.org/free.onnx\n')
     assert [(f.line, f.conditions) for f in buildtext.analyse_autoconf(text)] == [
         (2, ("enable_model_download",)), (4, ())]
+
+
+def test_self_appending_variables_stay_bounded() -> None:
+    # aom's docs.cmake appends to lists whose first value is unknown: set(X ${X} more).
+    text = "".join(f"set(X ${{X}} item{i})\n" for i in range(60)) + \
+        "file(DOWNLOAD https://e.org/m.onnx ${X})\n"
+    assert [f.identifier for f in cmake.analyse(text)] == ["https://e.org/m.onnx"]

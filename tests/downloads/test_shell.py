@@ -90,3 +90,8 @@ def test_automake_conditionals_hooks_and_primaries() -> None:
         ("https://e.org/m.onnx", ("ENABLE_MODEL_DOWNLOAD",)),
         ("https://e.org/t.pt", ("!ENABLE_MODEL_DOWNLOAD",)),
         ("https://e.org/net.onnx", ())]
+
+
+def test_make_self_reference_stays_bounded() -> None:
+    mk = "A = $(B) $(B)\nB = $(A) $(A)\nall:\n\twget -O m.onnx https://e.org/m.onnx $(A)\n"
+    assert [f.identifier for f in make.analyse(mk)] == ["https://e.org/m.onnx"]

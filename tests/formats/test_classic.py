@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from mllint.formats import identify
 from mllint.formats import read as read_any
-from mllint.formats.base import CorruptModelError
+from mllint.formats.base import CorruptModelError, ModelInfo
 
 
 def write(tmp_path: Path, name: str, data: bytes) -> Path:
@@ -27,7 +27,7 @@ def fmt_of(data: bytes, name: str) -> str | None:
     return found.id if found else None
 
 
-def read(path: Path):  # noqa: ANN201 - ModelInfo | None
+def read(path: Path) -> ModelInfo | None:
     data = path.read_bytes()
     return read_any(path, data[:4096], len(data), path.name)
 
@@ -35,7 +35,8 @@ def read(path: Path):  # noqa: ANN201 - ModelInfo | None
 # -- look-alikes from the devset ----------------------------------------------------------------
 SEABIOS_VGA = b"\x55\xaa\x4d\xe9\x4a\x52\x28" + bytes(25) + b"IBM" + bytes(4000)
 SEABIOS_BIOS = bytes(4096) + b"\xea\x5b\xe0\x00\xf0" + bytes(100)
-JUMPNBUMP_DAT = (struct.pack("<i", 18) + b"bump.mod".ljust(12, b"\0") + struct.pack("<ii", 364, 71776)
+JUMPNBUMP_DAT = (struct.pack("<i", 18)
+                 + b"bump.mod".ljust(12, b"\0") + struct.pack("<ii", 364, 71776)
                  + b"calib.dat".ljust(12, b"\0") + struct.pack("<ii", 72140, 24) + bytes(600))
 APERTIUM_TRANSDUCER = b"LTTB" + bytes(8) + b"\x40\x75\x40\xb7\x40\xc0" + bytes(300)
 APERTIUM_T1X = b"\x41\x1c\x07\x40\x41\x40\x4e\x40\x59\x40\x5f\x40\x54\x40\x41\x40G" + bytes(200)

@@ -14,7 +14,7 @@ import pytest
 import mllint.formats.joblib as jl
 from mllint.formats import identify
 from mllint.formats import read as read_any
-from mllint.formats.base import CorruptModelError, LimitExceededError
+from mllint.formats.base import CorruptModelError, LimitExceededError, ModelInfo
 
 PICKLE = b"\x80\x02csklearn.svm._classes\nSVC\n)\x81}(X\x01\x00\x00\x00CG?\xf0\0\0\0\0\0\0ub."
 COMPRESSORS = {
@@ -29,7 +29,7 @@ def write(tmp_path: Path, name: str, data: bytes) -> Path:
     return path
 
 
-def read(path: Path):  # noqa: ANN201 - ModelInfo | None
+def read(path: Path) -> ModelInfo | None:
     data = path.read_bytes()
     return read_any(path, data[:4096], len(data), path.name)
 
@@ -69,8 +69,8 @@ MAGIC = bytes.fromhex("80028a0a6cfc9c46f9206aa850192e")
 
 def legacy(pickles: int = 5, storage: bytes = b"") -> bytes:
     parts = [MAGIC, b"\x80\x02M\xe9\x03.", b"\x80\x02}.",
-             b"\x80\x02(X\x07\x00\x00\x00storagectorch\nFloatStorage\nX\x01\x00\x00\x000"
-             b"X\x03\x00\x00\x00cpuK\x01tQ.",
+             (b"\x80\x02(X\x07\x00\x00\x00storagectorch\nFloatStorage\nX\x01\x00\x00\x000"
+              b"X\x03\x00\x00\x00cpuK\x01tQ."),
              b"\x80\x02]X\x01\x00\x00\x000a."]
     return b"".join(parts[:pickles]) + storage
 
