@@ -99,7 +99,7 @@ def main() -> int:
 
     def record(label: str, fmt: str, size: int, tool: str, t: Timing, base: Timing | None) -> None:
         row = {"label": label, "format": fmt, "size": size, "tool": tool, **asdict(t)}
-        del row["output"]
+        del row["output"], row["outputs"]
         if base is not None and tool != "mllint":
             row["cpu_ratio"] = t.cpu / base.cpu if base.cpu else float("inf")
             row["wall_ratio"] = t.wall / base.wall if base.wall else float("inf")

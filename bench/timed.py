@@ -11,7 +11,7 @@ import json
 import os
 import subprocess
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 TIME = "/usr/bin/time"  # GNU time: %e wall s, %U user s, %S system s, %M peak RSS KiB
@@ -21,7 +21,8 @@ ROOT = BENCH.parent
 
 @dataclass
 class Timing:
-    """Minimum over ``runs`` runs; seconds and MiB. ``rc`` and ``output`` are from the last run."""
+    """Minimum over ``runs`` runs; seconds and MiB. ``rc`` and ``output`` are from the last run,
+    ``outputs`` holds every run's stdout (for figures a command prints about itself)."""
 
     wall: float
     cpu: float
@@ -30,13 +31,14 @@ class Timing:
     runs: int
     output: str = ""
     timed_out: bool = False
+    outputs: list[str] = field(default_factory=list)
 
 
 def timed(cmd: list[str], *, runs: int = 3, env: dict[str, str] | None = None,
           cwd: Path | None = None, timeout: float = 900.0) -> Timing:
     """Run ``cmd`` ``runs`` times; stdout and stderr are kept (last run) for the caller to read."""
     walls, cpus, rsss = [], [], []
-    rc, output, timed_out = 0, "", False
+    rc, output, timed_out, outputs = 0, "", False, []
     with tempfile.TemporaryDirectory(prefix="mllint-bench-time-") as tmp:
         out = Path(tmp) / "time"
         for _ in range(runs):
@@ -49,14 +51,15 @@ def timed(cmd: list[str], *, runs: int = 3, env: dict[str, str] | None = None,
                 timed_out = True
                 break
             rc, output = proc.returncode, proc.stdout + proc.stderr
+            outputs.append(proc.stdout)
             # time(1) prints "Command exited with non-zero status N" before the format line.
             wall, user, system, rss = out.read_text().split("\n")[-2].split()
             walls.append(float(wall))
             cpus.append(float(user) + float(system))
             rsss.append(int(rss) / 1024)
     if not walls:
-        return Timing(float("nan"), float("nan"), float("nan"), rc, 0, output, True)
-    return Timing(min(walls), min(cpus), min(rsss), rc, len(walls), output, timed_out)
+        return Timing(float("nan"), float("nan"), float("nan"), rc, 0, output, True, outputs)
+    return Timing(min(walls), min(cpus), min(rsss), rc, len(walls), output, timed_out, outputs)
 
 
 def load_manifest(models: Path) -> list[dict[str, object]]:

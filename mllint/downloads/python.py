@@ -92,6 +92,7 @@ class _Context:
     tables: dict[str, list[str]]
     imports: set[str]
     offline: str
+    aliases: dict[str, str]  # local name -> dotted module path (import x.y as z; from x import y)
 
 
 # Every call this module recognises has one of these words in its name or its URL; a file
@@ -138,14 +139,18 @@ def _dotted(node: ast.AST) -> str:
 def _context(tree: ast.Module) -> _Context:
     """One walk over the module: imported top-level names, names bound once to a string
     (folded) or to a dict/list table of strings, and an offline environment variable it names."""
-    ctx = _Context({}, {}, set(), "")
+    ctx = _Context({}, {}, set(), "", {})
     seen: set[str] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             for alias in node.names:
                 ctx.imports.update(alias.name.split("."))
+                if alias.asname:
+                    ctx.aliases[alias.asname] = alias.name
         elif isinstance(node, ast.ImportFrom) and node.module:
             ctx.imports.update(node.module.split("."))
+            for alias in node.names:
+                ctx.aliases[alias.asname or alias.name] = f"{node.module}.{alias.name}"
         elif isinstance(node, ast.Constant) and node.value in OFFLINE_ENV and not ctx.offline:
             ctx.offline = str(node.value)
         elif isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None:
@@ -250,7 +255,9 @@ def _call_findings(call: ast.Call, scope: ast.AST, ctx: _Context) -> list[Findin
     if not name:
         return []
     last = name.rsplit(".", 1)[-1]
-    parts = set(name.split("."))
+    head = name.split(".", 1)[0]
+    # "hub.KerasLayer" after "import tensorflow_hub as hub" is tensorflow_hub.KerasLayer.
+    parts = set(name.split(".")) | set(ctx.aliases.get(head, head).split("."))
     remote_code = _is_true(_keyword(call, "trust_remote_code"))
     guard = "local_files_only" if _is_true(_keyword(call, "local_files_only")) else ctx.offline
 
