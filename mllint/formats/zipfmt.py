@@ -19,7 +19,10 @@ Spec: PKWARE APPNOTE.TXT 6.3.10, sections 4.3.7 (local header), 4.3.12 (central 
 from __future__ import annotations
 
 import io
+import re
+import shutil
 import struct
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO
@@ -46,8 +49,9 @@ MAX_CENTRAL = 64 << 20  # bytes of central directory
 MAX_DEPTH = 3  # archives inside archives
 MAX_SMALL = 4096  # bytes read from tiny text members (torch "version", "byteorder")
 STORED, DEFLATED = 0, 8
-READER_BUGS = (OSError, ValueError, KeyError, IndexError, TypeError, RecursionError,
-               OverflowError, EOFError, MemoryError, struct.error)
+READER_BUGS = (OSError, ValueError, KeyError, IndexError, TypeError, AttributeError,
+               RecursionError, OverflowError, EOFError, MemoryError, struct.error)
+SPOOL_MAX = 64 << 20  # bytes of a member copied to a temporary file for a path-bound reader
 PICKLE_NAMES = ("data.pkl", "constants.pkl")  # unpickled by torch.load / torch.jit.load
 
 
@@ -288,10 +292,26 @@ class _Scan:
                     info.members = [m for m in info.members if m.error is None]
             else:
                 path = MemberPath(self.label, e.name, e.usize, lambda: self.open(e))
-                info = fmt.read(path, head, e.usize)  # type: ignore[arg-type]
+                try:
+                    info = fmt.read(path, head, e.usize)  # type: ignore[arg-type]
+                except (AttributeError, TypeError):  # the reader needs a real file
+                    info = self.read_spooled(fmt, e, head)
         if info is not None:
             self.add_globals(info.pickle_globals)
         return info
+
+    def read_spooled(self, fmt: Format, e: Entry, head: bytes) -> ModelInfo | None:
+        """Copy a member to a private temporary file and read that: for readers that look at
+        siblings (``path.parent``) or hand the path to a library (``gzip.open``). Siblings of a
+        member are not copied, so such readers see it alone."""
+        if e.usize > SPOOL_MAX:
+            raise LimitExceededError(f"member over {SPOOL_MAX} bytes needs a file to be read")
+        name = re.sub(r"[^\w.-]", "_", PurePosixPath(e.name).name).lstrip(".") or "member"
+        with tempfile.TemporaryDirectory(prefix="mllint-member-") as tmp:
+            target = Path(tmp) / name
+            with self.open(e) as src, target.open("wb") as dst:
+                shutil.copyfileobj(src, dst)
+            return fmt.read(target, head, e.usize)
 
     def try_member(self, e: Entry, pickle_named: bool = False,
                    storage: bool = False) -> ModelInfo | None:

@@ -233,3 +233,22 @@ def test_entry_count_beyond_the_directory_is_corrupt(tmp_path: Path) -> None:
     path.write_bytes(bytes(data))
     with pytest.raises(CorruptModelError, match="malformed"):
         read(path)
+
+
+def test_reader_that_needs_a_real_file_gets_a_spooled_copy(tmp_path: Path, monkeypatch) -> None:
+    seen: list[str] = []
+
+    def needs_a_directory(path: Path, head: bytes, size: int):
+        seen.append(sorted(p.name for p in path.parent.iterdir())[0])  # MemberPath has no parent
+        return formats.ModelInfo(format="fake", parameters=len(path.read_bytes()))
+
+    fake = formats.Format("fake", lambda h, s, n: h.startswith(b"FAKE"), needs_a_directory)
+    monkeypatch.setattr(zipfmt.formats, "identify", lambda h, s, n: fake if h[:4] == b"FAKE"
+                        else None)
+    path = tmp_path / "f.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("../../evil name.bin", b"FAKE" + bytes(96))
+        z.writestr("README", b"text")
+    info = zipfmt.read(path, b"", path.stat().st_size)
+    assert seen == ["evil_name.bin"]  # alone in a private directory, name made safe
+    assert [(m.name, m.model.parameters) for m in info.members] == [("../../evil name.bin", 100)]
