@@ -48,6 +48,8 @@ PROVIDERS = frozenset({"huggingface_hub", "pooch", "nltk", "transformers", "diff
                        "torchvision", "torch", "keras", "tf_keras", "tensorflow_hub", "kagglehub",
                        "gensim", "spacy", "stanza", "modelscope", "sentence_transformers",
                        "open_clip", "datasets", "torchaudio", "fasttext"})
+# Scripts that run at install time. The ``triggers`` control file only declares interest; what
+# runs when a trigger fires is ``postinst triggered``, so scanning postinst covers triggers too.
 MAINTAINER_SCRIPTS = frozenset({"preinst", "postinst", "config"})
 BUILD_LANGUAGES = frozenset({"cmake", "meson", "autotools", "make"})
 # Switches on the debian/rules command lines: -DX=OFF, -Dx=false|disabled, --disable-x, --without-x.

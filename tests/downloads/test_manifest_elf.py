@@ -55,3 +55,8 @@ def test_elf_hub_flags(tmp_path: Path) -> None:
                      b"--no-hf-repo-x\0")
     assert [f.identifier for f in elf.analyse(blob, blob.stat().st_size)] == [
         "--hf-file", "--hf-repo"]
+
+
+def test_local_model_path_next_to_a_server_url_is_not_a_download() -> None:
+    text = "[engine]\nmodel=/usr/share/foo/model.onnx\nurl=https://e.org/api/v1\n"
+    assert manifest.analyse(text) == []
