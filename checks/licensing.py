@@ -91,8 +91,9 @@ class Licensing(Check):
             self._coverage(item)
 
     def _coverage(self, item: Item) -> None:
-        """Only ``Files: *`` matches, and neither debian/copyright nor debian/ml-models names the
-        model: nothing is said about where this file comes from."""
+        """Only ``Files: *`` matches, neither debian/copyright nor debian/ml-models names the
+        model, and the source does not hold its data and pipeline: nothing is said about where
+        this file comes from."""
         parsed = dep5.copyright_for(self.processable)
         match = parsed.match(item.name) if parsed is not None else None
         if match is None or not match.wildcard_only:
@@ -102,8 +103,19 @@ class Licensing(Check):
         decl = declaration_for(self.processable)
         if decl is not None and decl.for_file(item.name) is not None:
             return
+        if self._free(item):
+            return  # data and pipeline are in the source, which Files: * does cover
         self.pointed_hint("ml-model-not-covered-by-debian-copyright", item.pointer(),
                           f"debian/copyright:{match.line}")
+
+    def _free(self, item: Item) -> bool:
+        """Whether mllint.provenance classes the model Free: its provenance is then the source
+        tree itself (tegaki-zinnia-japanese builds its model from XML in the tarball)."""
+        p = self.processable
+        assert p.patched is not None  # only sources are checked for coverage
+        level = int(self.profile.setting("free-data-level", 3))
+        return any(m is item for m in classified_models(p.patched)) and \
+            classify_model(p, item, level).model_class == "free"
 
     def _copyright_text(self) -> str | None:
         item = dep5.copyright_item(self.processable)
