@@ -48,6 +48,8 @@ PROVIDERS = frozenset({"huggingface_hub", "pooch", "nltk", "transformers", "diff
                        "torchvision", "torch", "keras", "tf_keras", "tensorflow_hub", "kagglehub",
                        "gensim", "spacy", "stanza", "modelscope", "sentence_transformers",
                        "open_clip", "datasets", "torchaudio", "fasttext"})
+# Scripts that run at install time. The ``triggers`` control file only declares interest; what
+# runs when a trigger fires is ``postinst triggered``, so scanning postinst covers triggers too.
 MAINTAINER_SCRIPTS = frozenset({"preinst", "postinst", "config"})
 BUILD_LANGUAGES = frozenset({"cmake", "meson", "autotools", "make"})
 # Switches on the debian/rules command lines: -DX=OFF, -Dx=false|disabled, --disable-x, --without-x.
@@ -81,7 +83,7 @@ class Downloads(Check):
         if item.name == "debian/rules":  # every target, reached or not: source() tells them apart
             findings = [f for f in make.analyse(text, reached_only=False) if f.is_model]
         else:
-            findings = [f for f in analyse(language, text) if f.is_model]
+            findings = [f for f in analyse(language, text, item.python_ast) if f.is_model]
         if findings:
             self._found.append((item, language, findings))
 
@@ -135,7 +137,7 @@ class Downloads(Check):
         text = item.text()
         if text is None:
             return
-        findings = [f for f in analyse(language, text) if f.is_model]
+        findings = [f for f in analyse(language, text, item.python_ast) if f.is_model]
         if item.name.startswith("usr/share/doc/") or _lowered(item.name) or _provider(item.name):
             for finding in findings:
                 self._endpoint(item, finding)

@@ -25,6 +25,7 @@ from mllint.declaration import declaration_for
 from mllint.hints import Hint
 from mllint.inventory import model_of
 from mllint.licensing import LicenseFinding, resolve_license
+from mllint.provenance import classified_models, classify_model
 
 if TYPE_CHECKING:
     from mllint.processable import Processable
@@ -90,8 +91,9 @@ class Licensing(Check):
             self._coverage(item)
 
     def _coverage(self, item: Item) -> None:
-        """Only ``Files: *`` matches, and neither debian/copyright nor debian/ml-models names the
-        model: nothing is said about where this file comes from."""
+        """Only ``Files: *`` matches, neither debian/copyright nor debian/ml-models names the
+        model, and the source does not hold its data and pipeline: nothing is said about where
+        this file comes from."""
         parsed = dep5.copyright_for(self.processable)
         match = parsed.match(item.name) if parsed is not None else None
         if match is None or not match.wildcard_only:
@@ -101,8 +103,19 @@ class Licensing(Check):
         decl = declaration_for(self.processable)
         if decl is not None and decl.for_file(item.name) is not None:
             return
+        if self._free(item):
+            return  # data and pipeline are in the source, which Files: * does cover
         self.pointed_hint("ml-model-not-covered-by-debian-copyright", item.pointer(),
                           f"debian/copyright:{match.line}")
+
+    def _free(self, item: Item) -> bool:
+        """Whether mllint.provenance classes the model Free: its provenance is then the source
+        tree itself (tegaki-zinnia-japanese builds its model from XML in the tarball)."""
+        p = self.processable
+        assert p.patched is not None  # only sources are checked for coverage
+        level = int(self.profile.setting("free-data-level", 3))
+        return any(m is item for m in classified_models(p.patched)) and \
+            classify_model(p, item, level).model_class == "free"
 
     def _copyright_text(self) -> str | None:
         item = dep5.copyright_item(self.processable)
@@ -131,7 +144,9 @@ class Licensing(Check):
 
     def _affected(self) -> tuple[str, ...] | None:
         """Why ML-Policy applies (ml-policy.md §1.5 rule 2), or ``None``: models filtered out by
-        Files-Excluded, or a model whose licence is not DFSG-free."""
+        Files-Excluded, a model whose licence is not DFSG-free, or a ToxicCandy model (free
+        licence, data or pipeline missing; the class as mllint.provenance decides it under the
+        profile's data threshold)."""
         parsed = dep5.copyright_for(self.processable)
         if parsed is not None:
             for glob in parsed.files_excluded:
@@ -139,4 +154,10 @@ class Licensing(Check):
                     return "Files-Excluded", glob
         if self._non_free:
             return "non-free-model", self._non_free[0].name
+        p = self.processable
+        if p.patched is not None:
+            level = int(self.profile.setting("free-data-level", 3))
+            for item in classified_models(p.patched):
+                if classify_model(p, item, level).model_class == "toxic-candy":
+                    return "toxic-candy-model", item.name
         return None

@@ -2,9 +2,10 @@
 
 Owns: debian-ml-models-syntax-error, debian-ml-models-unknown-field,
 debian-ml-models-file-not-found, debian-ml-models-checksum-mismatch,
-debian-ml-models-undeclared-model.
+debian-ml-models-undeclared-model, debian-ml-models-class-disagrees.
 Reads: debian/ml-models (parsed by :mod:`mllint.declaration`), the source tree's file names, and
-the bytes of declared files that carry a SHA256 (streamed; no other file is hashed).
+the bytes of declared files that carry a SHA256 (streamed; no other file is hashed), and the
+class mllint.provenance infers for each declared model.
 
 Only source packages with a debian/ directory have a declaration; without the file no tag fires
 (the file is optional, and ``--emit-ml-models`` drafts one).
@@ -21,10 +22,14 @@ from mllint.declaration import Declaration, declaration_for
 from mllint.hints import Hint
 from mllint.index import Item, Pointer
 from mllint.inventory import model_of
+from mllint.provenance import classified_models, classify_model
 
 if TYPE_CHECKING:
     from mllint.processable import Processable
     from mllint.profiles import Profile
+
+ML_POLICY_CLASSES = frozenset({"free", "toxic-candy", "non-free"})
+ML_POLICY_DATA_LEVEL = 3  # the ML-Policy rule's data threshold (tags.md, evidence levels)
 
 CHUNK = 1 << 20
 """Bytes read per step when hashing a declared file (1 MiB): memory stays flat for 10 GB files."""
@@ -63,6 +68,25 @@ class MlModelsFile(Check):
         for item in self._models:
             if decl.for_file(item.name) is None:
                 self.pointed_hint("debian-ml-models-undeclared-model", item.pointer())
+        self._classes(decl)
+
+    def _classes(self, decl: Declaration) -> None:
+        """ML-Policy-Class against the class inferred by the ML-Policy rule (data threshold E3,
+        whatever the profile: the field names an ML-Policy class, ml-policy.md §6). An
+        unclassified model contradicts nothing: mllint could not decide."""
+        p = self.processable
+        assert p.patched is not None
+        for item in classified_models(p.patched):
+            stanza = decl.for_file(item.name)
+            declared = stanza.ml_policy_class if stanza is not None else None
+            if stanza is None or declared not in ML_POLICY_CLASSES:
+                continue
+            inferred = classify_model(p, item, ML_POLICY_DATA_LEVEL)
+            if inferred.model_class in ML_POLICY_CLASSES and inferred.model_class != declared:
+                self.pointed_hint("debian-ml-models-class-disagrees",
+                                  self._at(decl, stanza.line_of("ML-Policy-Class")), item.name,
+                                  f"declared={declared}", f"inferred={inferred.model_class}",
+                                  inferred.note)
 
     def _at(self, decl: Declaration, line: int) -> Pointer:
         return self.processable.pointer(decl.name, line)

@@ -14,12 +14,13 @@ import os
 import shutil
 import signal
 import sys
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import ExitStack, nullcontext
 from pathlib import Path
 
 from mllint import __version__
 from mllint.display import (DisplayLevel, UsageError, Visibility, counts_as, parse_fail_on)
-from mllint.draft import draft_declaration
 from mllint.engine import Options, run_group
 from mllint.loader import CheckLoadError
 from mllint.output import Run
@@ -166,6 +167,8 @@ def _emit_ml_models(group: Group) -> None:
         print(f"mllint: {group.id}: no source package to draft debian/ml-models for",
               file=sys.stderr)
         return
+    from mllint.draft import draft_declaration  # only this mode needs it (0.15 s of imports)
+
     sys.stdout.write(draft_declaration(group.source))
 
 
@@ -212,9 +215,19 @@ def _check_input(given: str, *, package: str | None, tags: TagSet, options: Opti
         return groups, messages, errors
 
 
+def _terminate(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def _exit_worker(signum: int, frame: object) -> None:
+    raise SystemExit(1)
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    # SIGTERM unwinds like Ctrl-C, so temporary unpack directories are removed either way.
+    signal.signal(signal.SIGTERM, _terminate)
     try:
         return _main(argv)
     except UsageError as exc:
@@ -296,10 +309,18 @@ def _main(argv: list[str]) -> int:
                                  verbose=args.verbose and not args.quiet)
         if jobs > 1 and len(inputs) > 1:
             # One process per input; results come back without their file indexes, so the
-            # output is the same as with -j1 (groups are sorted by the writers).
+            # output is the same as with -j1 (groups are sorted by the writers). A worker
+            # stopped by SIGTERM exits quietly through SystemExit, which still unwinds its
+            # ExitStack; a worker that dies (OOM killer) breaks the pool instead of hanging it.
             ctx = multiprocessing.get_context("fork")
-            with ctx.Pool(min(jobs, len(inputs))) as pool:
-                results = pool.map(work, inputs, chunksize=1)
+            with ProcessPoolExecutor(min(jobs, len(inputs)), mp_context=ctx,
+                                     initializer=signal.signal,
+                                     initargs=(signal.SIGTERM, _exit_worker)) as pool:
+                try:
+                    results = list(pool.map(work, inputs))
+                except BrokenProcessPool:
+                    raise UsageError("a worker process died (out of memory?); "
+                                     "rerun with -j1 to see which input") from None
         else:
             results = [work(given, stack=stack) for given in inputs]
         for opened, messages, errors in results:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import ast
 import os
 import stat
+import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -125,8 +126,11 @@ class Item:
     def text(self, limit: int = 4 << 20) -> str | None:
         """The file decoded as UTF-8 (invalid bytes replaced), at most ``limit`` bytes (4 MiB);
         ``None`` for non-files, binary content (a NUL byte in the head) or unreadable files."""
-        if not self.is_file or b"\0" in self.head:
+        head = self.head
+        if not self.is_file or b"\0" in head:
             return None
+        if len(head) == self.size:  # the whole file is in the head: no second open (most files)
+            return head[:limit].decode("utf-8", "replace")
         try:
             with open(self.path, "rb") as f:
                 data = f.read(limit)
@@ -143,7 +147,9 @@ class Item:
             text = self.text(limit) if self.size <= limit else None
             if text is not None:
                 try:
-                    self._ast = ast.parse(text, filename=self.name)
+                    with warnings.catch_warnings():
+                        warnings.simplefilter("ignore")  # SyntaxWarning: package code's escapes
+                        self._ast = ast.parse(text, filename=self.name)
                 except (SyntaxError, ValueError, RecursionError, MemoryError):
                     pass
         return self._ast or None

@@ -16,6 +16,8 @@ from mllint.index import Index, Item
 # A path segment that marks test data (lintian's own idea of test directories, plus ML's).
 TEST_DIR = re.compile(r"(^|/)(tests?|testdata|test[-_]data|testing|t|fixtures?|testsuite|"
                       r"conformance|unittests?)/", re.IGNORECASE)
+# A file named as a test (KenLM ships lm/test.arpa and lm/test_nounk.arpa beside its code).
+TEST_NAME = re.compile(r"^(test|toy)([_.-]|$)|[_-]test\.", re.IGNORECASE)
 FIXTURE_MAX_SIZE = 64 * 1024  # bytes: below this a model under a test directory is a fixture
 # Plain arrays are data unless their name or a neighbour says they are weights.
 ARRAY_FORMATS = frozenset({"npy", "npz"})
@@ -52,10 +54,11 @@ def is_model(item: Item, model: ModelInfo) -> bool:
 
 
 def is_test_fixture(item: Item, model: ModelInfo) -> bool:
-    """A model under a test directory that holds no trained weights: a structure-only graph
-    (``trained is False``), a file small enough to be random test tensors, or one whose
-    generator script sits beside it (a script in the same directory naming its stem)."""
-    if not TEST_DIR.search(item.name):
+    """A model under a test directory, or named as a test, that holds no trained weights: a
+    structure-only graph (``trained is False``), a file small enough to be random test tensors,
+    or one whose generator script sits beside it (a script in the same directory naming its
+    stem)."""
+    if not (TEST_DIR.search(item.name) or TEST_NAME.search(item.basename)):
         return False
     if model.trained is False or item.size <= FIXTURE_MAX_SIZE:
         return True

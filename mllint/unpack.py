@@ -246,7 +246,8 @@ def _unpack_all(archive: Path, tmp: Path, limits: Limits) -> Unpacked:
                 result.refused.append(Refusal(archive.name, component,
                                               f"replaced by {path.name}"))
         os.rename(_enter_single_directory(stage), dest)
-    _remove_escaping_links(tmp, result)
+    if budget.links:  # most archives have none: spare the walk over every entry
+        _remove_escaping_links(tmp, result)
     result.members, result.bytes = budget.members, budget.written
     return result
 
@@ -273,6 +274,7 @@ class _Budget:
     def __init__(self, limits: Limits) -> None:
         self.limits = limits
         self.members = 0
+        self.links = 0  # symlinks created
         self.written = 0
         self.stream = 0  # decompressed bytes read in the current archive
         self.archive_written = 0
@@ -655,7 +657,8 @@ class _Writer:
             self.refused_links.add(name)
             self.refuse(raw_name, f"symlink to {display_name(target)} leaves the tree")
             return
-        self._create(raw_name, name, lambda path: os.symlink(target, path))
+        if self._create(raw_name, name, lambda path: os.symlink(target, path)):
+            self.budget.links += 1
 
     def hardlink(self, raw_name: str, name: str, target: str) -> None:
         # Beyond data_filter: the target must be a regular file this archive already wrote;
@@ -716,16 +719,19 @@ def _remove_escaping_links(boundary: Path, result: Unpacked) -> None:
     """Remove every symlink under ``boundary`` that leads out of it, or loops, once the whole
     input is in place. Each link was checked when it was created, but a later link can change
     where an earlier one leads (``a -> x/s/../..`` created before ``x/s -> ../..``)."""
-    for dirpath, dirnames, filenames in os.walk(boundary):
-        for entry in (*dirnames, *filenames):
-            path = Path(dirpath, entry)
-            if not path.is_symlink():
-                continue
-            reason = _link_escape(boundary, path)
-            if reason:
-                os.unlink(path)
-                archive, name = _origin(path, result)
-                result.refused.append(Refusal(archive, display_name(name), reason))
+    todo = [str(boundary)]
+    while todo:
+        with os.scandir(todo.pop()) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    todo.append(entry.path)
+                elif entry.is_symlink():
+                    path = Path(entry.path)
+                    reason = _link_escape(boundary, path)
+                    if reason:
+                        os.unlink(path)
+                        archive, name = _origin(path, result)
+                        result.refused.append(Refusal(archive, display_name(name), reason))
 
 
 def _origin(path: Path, result: Unpacked) -> tuple[str, str]:

@@ -209,3 +209,30 @@ def test_non_utf8_file_name_is_reported_not_crashed(cli, tmp_path: Path) -> None
     result = cli("-L", ">=classification", "--tags", "ml-model-file", str(tree))
     assert result.returncode == 0 and "Traceback" not in result.stderr
     assert "[models/enc?.onnx]" in result.stdout
+
+
+def test_sigterm_removes_the_unpacked_dsc(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from tests.conftest import ROOT
+    dsc = TESTDATA / "binary-package" / "input" / "demo_1.0.dsc"
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "TMPDIR": str(tmp_path)}
+    # A slow reader stands in for a big package: the signal arrives while checks run.
+    code = ("import time, mllint.engine as e; real = e.run_group\n"
+            "def slow(*a, **k):\n    time.sleep(30)\n    return real(*a, **k)\n"
+            "e.run_group = slow\nimport mllint.cli as c; c.run_group = slow\n"
+            "raise SystemExit(c.main([__import__('sys').argv[1]]))")
+    proc = subprocess.Popen([sys.executable, "-c", code, str(dsc)], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while not any(tmp_path.glob("mllint-*")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert any(tmp_path.glob("mllint-*")), "the .dsc was never unpacked"
+    time.sleep(0.5)
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 1 and "interrupted" in err and "Traceback" not in err
+    assert not any(tmp_path.glob("mllint-*"))

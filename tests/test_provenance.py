@@ -206,6 +206,9 @@ def test_unshipped_checkpoint_from_a_generated_model(tmp_path: Path) -> None:
     assert me.checkpoints == ["pitch.pth"]
     assert me.data_level == 0  # a checkpoint is not training data
     assert me.pipeline_level == 1  # the exporter alone, no training code
+    assert note(me, "BSD-3-Clause") == (
+        "data=E0 pipeline=P1 (export step at dnn/pitch_data.c, banner) license=BSD-3-Clause "
+        "checkpoint=pitch.pth")
     assert classify(me, "free") == "toxic-candy"
 
 
@@ -402,3 +405,82 @@ def test_a_bom_without_datasets_is_no_evidence(tmp_path: Path) -> None:
     model_file(tmp_path / "m.safetensors")
     _, models, found = collected(tmp_path)
     assert grade(models[0], found).data == []
+
+
+def test_self_referencing_make_variables_stay_bounded() -> None:
+    mk = makefile.parse("A = $(A)$(A)$(A)$(A)$(A)$(A)$(A)$(A) " + "x" * 4000 + "\n")
+    assert len(mk.expand("$(A)")) <= makefile.MAX_EXPANDED
+
+
+def test_only_targets_the_build_runs_are_default_build(tmp_path: Path) -> None:
+    write(tmp_path, {"debian/rules": dedent("""
+        %:
+        \tdh $@
+        retrain: override_dh_auto_build
+        \tlmplz -o 3 < corpus.txt > lm.arpa
+        override_dh_auto_build:
+        \tsvm-train data.svm m.model
+        get-orig-source:
+        \tspm_train --input=corpus.txt
+        ifneq (,$(filter pkg.x.retrain,$(DEB_BUILD_PROFILES)))
+        build-indep:
+        \tcrf_learn template train.data model
+        endif
+        binary:
+        \tdh binary
+        \tfasttext supervised -input a -output b
+        """)})
+    _, _, found = collected(tmp_path)
+    assert [(str(p), c) for p, c in found.default_build_training] == [
+        ("debian/rules:6", "svm-train"), ("debian/rules:15", "fasttext")]
+
+
+def test_self_play_generator_is_shipped_data(tmp_path: Path) -> None:
+    write(tmp_path, {"train.py": "import gym\nenv = gym.make('Backgammon-v0')\n"
+                                 "for ep in range(9):\n    loss.backward()\n    opt.step()\n"})
+    model_file(tmp_path / "m.safetensors")
+    _, models, found = collected(tmp_path)
+    me = grade(models[0], found)
+    assert [(e.what, e.level, str(e.where)) for e in me.data] == [("self-play", 4, "train.py:2")]
+
+
+def test_trainer_program_source_that_writes_the_format(tmp_path: Path) -> None:
+    """hmmer: src/hmmbuild.c is the trainer and writes HMMER3 text itself."""
+    write(tmp_path, {"src/hmmbuild.c": "#include <stdio.h>\nint\nmain(int argc, char **argv)\n{}\n",
+                     "src/hmmbuild_test.h": "int main(void);\n",
+                     "tutorial/globins4.sto": "# STOCKHOLM 1.0\n"})
+    (tmp_path / "tutorial" / "globins4.hmm").write_text("HMMER3/f\n")
+    index = Index(tmp_path, "test")
+    item = index.lookup("tutorial/globins4.hmm")
+    item._parsed = (ModelInfo("hmmer"), None)
+    me = grade(item, collect(Source(index, [item])))
+    assert (me.data_level, me.pipeline_level) == (4, 3)
+    assert me.pipeline_best is not None and str(me.pipeline_best.where) == "src/hmmbuild.c:2"
+
+
+def test_shipped_data_under_a_non_free_licence(tmp_path: Path) -> None:
+    from mllint.processable import Group, source_from_tree
+
+    _source_with_model(tmp_path)
+    write(tmp_path, {
+        "debian/copyright": "Format: https://www.debian.org/doc/packaging-manuals/"
+                            "copyright-format/1.0/\n\nFiles: *\nCopyright: 2026 A\nLicense: MIT\n"
+                            "\nFiles: data/*\nCopyright: 2026 B\nLicense: CC-BY-NC-4.0\n",
+        "data/faces.csv": "1,2\n",
+        "train.py": "X = load('data/faces.csv')\nm.fit(X)\nsave_file(w, 'net.safetensors')\n",
+    })
+    p = source_from_tree(tmp_path, "t")
+    Group("g", "traced", "1").add(p)
+    hints = _run(p)
+    assert "ml-model-training-data-not-dfsg-free data/faces.csv CC-BY-NC-4.0 " \
+           "[models/net.safetensors]" in hints
+    assert [h.split()[0] for h in hints if "policy" in h] == ["ml-policy-toxic-candy-model"]
+
+
+def test_config_and_vocabulary_read_by_training_are_not_data(tmp_path: Path) -> None:
+    write(tmp_path, {"config.json": "{}", "vocab.txt": "a\n", "train.txt": "a b\n",
+                     "train.py": "c = open('config.json')\nv = open('vocab.txt')\n"
+                                 "d = open('train.txt')\nm.fit(d)\n"})
+    model_file(tmp_path / "m.safetensors")
+    _, models, found = collected(tmp_path)
+    assert [e.detail for e in grade(models[0], found).data] == ["train.txt"]

@@ -546,3 +546,10 @@ def test_zstd_tarball(box: Path) -> None:
     plain.unlink()
     with unpacked(zst) as result:
         assert tree(result.root) == ["m.gguf"]
+
+
+def test_empty_archive_gives_an_empty_tree(box: Path) -> None:
+    tar = make_tar(box / "empty-1.0.tar.gz", [])
+    with unpacked(tar) as result:
+        assert tree(result.root) == []
+        assert (result.members, result.bytes, result.refused) == (0, 0, [])

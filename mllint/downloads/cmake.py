@@ -19,6 +19,7 @@ from mllint.downloads.finding import Finding, Kind
 from mllint.downloads.patterns import classify_url, is_model_name, model_words
 
 VAR_REF = re.compile(r"\$\{([A-Za-z0-9_.+-]+)\}")
+MAX_VALUE = 16 << 10  # characters kept of one expanded value
 HEX_ARG = re.compile(r"^(SHA\d+=|MD5=)?[0-9a-fA-F]{32,128}$")
 CONDITION_WORDS = frozenset({"AND", "OR", "NOT", "DEFINED", "EXISTS", "STREQUAL", "MATCHES",
                              "EQUAL", "LESS", "GREATER", "VERSION_LESS", "VERSION_GREATER",
@@ -67,9 +68,11 @@ def _arguments(node: Node, variables: dict[str, str]) -> list[str]:
     return out
 
 
-def _expand(value: str, variables: dict[str, str], depth: int = 0) -> str:
+def _expand(value: str, variables: dict[str, str]) -> str:
+    """One pass, as CMake does: ``set()`` stored its value already expanded. A variable still
+    unknown stays ``${NAME}``; values are capped so ``set(X ${X} more)`` chains stay small."""
     expanded = VAR_REF.sub(lambda m: variables.get(m.group(1), m.group(0)), value)
-    return _expand(expanded, variables, depth + 1) if expanded != value and depth < 8 else expanded
+    return expanded[:MAX_VALUE]
 
 
 def _command_fetches(lower: str, command: str, args: list[str]

@@ -24,10 +24,14 @@ URL_BYTES = re.compile(rb"(?:https?|hf)://[\x21-\x7e]{4,1000}")
 ENTRY_POINTS = (b"llama_load_model_from_url", b"llama_model_load_from_url",
                 b"common_load_model_from_hf", b"common_download_model")
 ENTRY_RE = re.compile(rb"(?<![\w])(" + b"|".join(ENTRY_POINTS) + rb")(?![\w])")
+# Command-line flags that make a program fetch a model from a hub (llama.cpp and its forks).
+# They sit in the help text, which in a binary cannot be told from the option table.
+HUB_FLAGS = (b"--hf-repo", b"--hf-file", b"--model-url")
+FLAG_RE = re.compile(rb"(?<![\w-])(" + b"|".join(HUB_FLAGS) + rb")(?![\w-])")
 
 
 def analyse(path: Path, size: int) -> list[Finding]:
-    """Model URLs (kind ``url``) and fetching entry points (kind ``hub``) in an ELF file's first
+    """Model URLs (kind ``url``), fetching entry points and hub flags (kind ``hub``) in an ELF file's first
     :data:`MAX_SCAN` bytes. ``line`` is 0: a binary has no lines."""
     seen: dict[str, Finding] = {}
     limit = min(size, MAX_SCAN)
@@ -45,5 +49,8 @@ def analyse(path: Path, size: int) -> list[Finding]:
             for match in ENTRY_RE.finditer(chunk):
                 name = match.group(1).decode("ascii")
                 seen.setdefault(name, Finding("hub", name, "", 0, pinned=True))
+            for match in FLAG_RE.finditer(chunk):
+                flag = match.group(1).decode("ascii")
+                seen.setdefault(flag, Finding("hub", "elf-string", flag, 0, pinned=True))
             offset += CHUNK
     return sorted(seen.values(), key=lambda f: (f.function, f.identifier))

@@ -16,7 +16,7 @@ import re
 
 from mllint.downloads import grammars
 from mllint.downloads.finding import Finding
-from mllint.downloads.patterns import URL_RE, classify_url
+from mllint.downloads.patterns import URL_RE, classify_url, urls_in
 
 NEAR_LINES = 20
 STRING_NODES = frozenset({"string_content", "string_fragment", "interpreted_string_literal_content",
@@ -36,15 +36,20 @@ R_NETWORK = re.compile(r"\b(download\.file|curl_download|curl_fetch_\w+|GET|httr
 def analyse(language: str, text: str) -> list[Finding]:
     """Model and dataset URL literals with a network call nearby, for one of ``c``, ``cpp``,
     ``go``, ``rust``, ``javascript``, ``java`` (tree-sitter) or ``r`` (tokenizer)."""
+    # Cheap first: without a URL that classifies there is nothing to find, and parsing a file
+    # of weight tables (aom: 4 MiB of C numbers) costs seconds and hundreds of MB.
+    if not any(classify_url(u) for u in urls_in(text)):
+        return []
     if language == "r":
         literals, network_lines = _r_tokens(text)
     else:
         literals, network_lines = _tree_tokens(language, text)
+    near = {n + d for n in network_lines for d in range(-NEAR_LINES, NEAR_LINES + 1)}
     findings: list[Finding] = []
     for line, value in literals:
         url = value.strip()
         match = URL_RE.match(url)
-        if match is None or not any(abs(line - n) <= NEAR_LINES for n in network_lines):
+        if match is None or line not in near:
             continue
         cls = classify_url(match.group(0))
         if cls is not None:

@@ -21,13 +21,24 @@ from mllint.downloads.finding import Finding
 
 BUILD_ROOTS = frozenset({"all", "build", "build-arch", "build-indep", "binary", "binary-arch",
                          "binary-indep", "install", "check", "test", "clean", "%", "default"})
+AUTOMAKE_HOOK = re.compile(r"^(all|check|install|install-data|install-exec)-(local|hook)$")
 DEBHELPER_HOOK = re.compile(r"^(override|execute_before|execute_after)_dh_")
 VAR_REF = re.compile(r"\$[({]([A-Za-z0-9_.-]+)[)}]")
+MAX_VALUE = 16 << 10  # characters kept of one expanded command (self-referencing variables)
+# Automake conditionals ("if NAME" / "else" / "endif" at the start of a line) are not GNU make
+# syntax and the grammar misparses them; they are blanked before parsing and remembered per line.
+AUTOMAKE_IF = re.compile(r"^if\s+(!?)(\w+)\s*(?:#.*)?$")
+AUTOMAKE_ELSE = re.compile(r"^else\s*(?:#.*)?$")
+AUTOMAKE_ENDIF = re.compile(r"^endif\s*(?:#.*)?$")
+# Automake variables whose values are built by "make all" (primaries and BUILT_SOURCES).
+AUTOMAKE_BUILT = re.compile(r"(_DATA|_SCRIPTS|_SOURCES|_PROGRAMS|_LTLIBRARIES|_LIBRARIES|"
+                            r"^BUILT_SOURCES|^all_targets)$")
 
 
 def analyse(text: str, reached_only: bool = True) -> list[Finding]:
     """Fetches in recipes. With ``reached_only`` only rules reached from a build root count;
     the conditions of enclosing ``ifeq``/``ifdef`` blocks are kept in ``Finding.conditions``."""
+    text, automake = _automake_conditions(text)
     root = grammars.parse("make", text)
     variables: dict[str, str] = {}
     rules: list[tuple[list[str], list[str], Node]] = []
@@ -48,7 +59,11 @@ def analyse(text: str, reached_only: bool = True) -> list[Finding]:
             elif targets is not None:
                 rules.append((grammars.text(targets).split(),
                               grammars.text(prereqs).split() if prereqs is not None else [], node))
-    reached = _reached(rules) if reached_only else None
+    extra_roots = {word for name, value in variables.items() if AUTOMAKE_BUILT.search(name)
+                   for word in _expand(value, variables).split()}
+    rules = [(targets, _expand(" ".join(prereqs), variables).split(), node)
+             for targets, prereqs, node in rules]
+    reached = _reached(rules, extra_roots) if reached_only else None
     findings: list[Finding] = []
     for targets, _, recipe in rules:
         if recipe.type != "recipe" or (reached is not None and not reached & set(targets)):
@@ -56,7 +71,7 @@ def analyse(text: str, reached_only: bool = True) -> list[Finding]:
         for line_node in _recipe_lines(recipe):
             command = _expand(grammars.text(line_node), variables)
             command = command.lstrip("@-+ \t")
-            conditions = _conditions(line_node)
+            conditions = automake.get(grammars.line(line_node), ()) + _conditions(line_node)
             for finding in shell.analyse(command, first_line=grammars.line(line_node)):
                 findings.append(replace(finding, conditions=conditions))
     return findings
@@ -79,13 +94,35 @@ def _recipe_lines(recipe: Node) -> list[Node]:
 def _expand(command: str, variables: dict[str, str], depth: int = 0) -> str:
     """Expand ``$(VAR)``/``${VAR}`` with the file's own assignments; ``$$`` becomes ``$``.
     Unknown variables stay as written; expansion stops after 8 rounds (recursive variables)."""
-    expanded = VAR_REF.sub(lambda m: variables.get(m.group(1), m.group(0)), command)
+    expanded = VAR_REF.sub(lambda m: variables.get(m.group(1), m.group(0)), command)[:MAX_VALUE]
     if expanded != command and depth < 8:
         return _expand(expanded, variables, depth + 1)
     return expanded.replace("\\\n", " ").replace("$$", "$")
 
 
-def _reached(rules: list[tuple[list[str], list[str], Node]]) -> set[str]:
+def _automake_conditions(text: str) -> tuple[str, dict[int, tuple[str, ...]]]:
+    """The text with automake ``if``/``else``/``endif`` lines blanked (line numbers kept), and
+    for each line inside them the conditions in force (``!NAME`` in an ``else`` branch)."""
+    stack: list[str] = []
+    lines = text.split("\n")
+    conditions: dict[int, tuple[str, ...]] = {}
+    for number, line in enumerate(lines, 1):
+        if match := AUTOMAKE_IF.match(line):
+            stack.append(("!" if match.group(1) else "") + match.group(2))
+            lines[number - 1] = ""
+        elif AUTOMAKE_ELSE.match(line) and stack:
+            top = stack.pop()
+            stack.append(top[1:] if top.startswith("!") else "!" + top)
+            lines[number - 1] = ""
+        elif AUTOMAKE_ENDIF.match(line) and stack:
+            stack.pop()
+            lines[number - 1] = ""
+        elif stack:
+            conditions[number] = tuple(stack)
+    return "\n".join(lines), conditions
+
+
+def _reached(rules: list[tuple[list[str], list[str], Node]], extra_roots: set[str]) -> set[str]:
     graph: dict[str, set[str]] = {}
     for targets, prereqs, _ in rules:
         for target in targets:
@@ -93,7 +130,7 @@ def _reached(rules: list[tuple[list[str], list[str], Node]]) -> set[str]:
     default_goal = next((t for targets, _, _ in rules for t in targets if not t.startswith(".")),
                         None)
     queue = deque(t for t in graph if t in BUILD_ROOTS or DEBHELPER_HOOK.match(t)
-                  or t == default_goal)
+                  or t == default_goal or t in extra_roots or AUTOMAKE_HOOK.match(t))
     seen: set[str] = set()
     while queue:
         target = queue.popleft()

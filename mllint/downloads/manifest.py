@@ -49,7 +49,9 @@ def analyse(text: str) -> list[tuple[Finding, str]]:
 
 def _judge(record: dict[str, tuple[str, int]]) -> list[tuple[Finding, str]]:
     urls = [(v, n) for k, (v, n) in record.items() if URL_KEYS.search(k) and URL_RE.match(v)]
-    files = [v for k, (v, _) in record.items() if FILE_KEYS.search(k) and not URL_RE.match(v)]
+    # An absolute path is where a shipped model is read from, not what a download writes.
+    files = [v for k, (v, _) in record.items()
+             if FILE_KEYS.search(k) and not URL_RE.match(v) and not v.startswith("/")]
     pinned = any(HASH_KEYS.fullmatch(k) or HASH_KEYS.search(k) and len(v) >= 32
                  for k, (v, _) in record.items())
     if not urls:

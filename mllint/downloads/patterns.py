@@ -23,7 +23,7 @@ MODEL_EXTENSIONS = frozenset({
 AMBIGUOUS_EXTENSIONS = frozenset({".bin", ".pb", ".npz", ".pkl", ".model", ".h5", ".joblib"})
 
 ARCHIVE_SUFFIXES = (".tar.gz", ".tgz", ".tar.xz", ".txz", ".tar.bz2", ".tbz2", ".tar.zst",
-                    ".zip", ".7z", ".gz", ".xz", ".bz2", ".zst")
+                    ".zip", ".7z", ".rar", ".gz", ".xz", ".bz2", ".zst")
 
 # Words that, in a file or archive name, say "trained model" (split on non-alphanumerics).
 MODEL_WORDS = frozenset({

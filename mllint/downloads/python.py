@@ -11,7 +11,8 @@ invisible to ``ast`` and docstrings are not calls, so an example in a docstring 
 from __future__ import annotations
 
 import ast
-from collections.abc import Iterator
+import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from mllint.downloads.finding import Finding, Kind
@@ -91,15 +92,35 @@ class _Context:
     tables: dict[str, list[str]]
     imports: set[str]
     offline: str
+    aliases: dict[str, str]  # local name -> dotted module path (import x.y as z; from x import y)
 
 
-def analyse(text: str) -> list[Finding]:
-    """All downloads in one Python source text; ``[]`` if it does not parse (e.g. Python 2)."""
-    try:
-        tree = ast.parse(text)
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
+# Every call this module recognises has one of these words in its name or its URL; a file
+# without any of them is not parsed (most of a large package, at a fraction of the cost).
+TRIGGERS = re.compile(
+    r"download|pretrained|hub|https?://|load_model|pipeline|get_file|urlopen|urlretrieve|fetch_"
+    r"|load_dataset|load_data|SentenceTransformer|CrossEncoder|YOLO|Reader|PaddleOCR"
+    r"|FaceAnalysis|clip|load_url|get_model|KerasLayer|weights|pooch|trust_remote_code"
+    r"|from_single_file|from_preset|tfds|nltk|gensim")
+
+
+def analyse(text: str, parsed: Callable[[], ast.Module | None] | None = None) -> list[Finding]:
+    """All downloads in one Python source text; ``[]`` if it does not parse (e.g. Python 2).
+
+    ``parsed`` returns the text's syntax tree when the caller already has one to share (the
+    index parses each file once for every check: ``Item.python_ast``)."""
+    if not TRIGGERS.search(text):
         return []
-    ctx = _Context(*_module_constants(tree), _imports(tree), _offline_guard(tree))
+    if parsed is not None:
+        tree = parsed()
+    else:
+        try:
+            tree = ast.parse(text)
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            tree = None
+    if tree is None:
+        return []
+    ctx = _context(tree)
     findings: list[Finding] = []
     for scope, call in _calls(tree):
         findings.extend(_call_findings(call, scope, ctx))
@@ -123,44 +144,46 @@ def _dotted(node: ast.AST) -> str:
     return ".".join(reversed(parts))
 
 
-def _imports(tree: ast.Module) -> set[str]:
-    """Top-level names of every imported module (``transformers``, ``torch``...)."""
-    roots: set[str] = set()
+def _context(tree: ast.Module) -> _Context:
+    """One walk over the module: imported top-level names, names bound once to a string
+    (folded) or to a dict/list table of strings, and an offline environment variable it names."""
+    ctx = _Context({}, {}, set(), "", {})
+    seen: set[str] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             for alias in node.names:
-                roots.update(alias.name.split("."))
+                ctx.imports.update(alias.name.split("."))
+                if alias.asname:
+                    ctx.aliases[alias.asname] = alias.name
         elif isinstance(node, ast.ImportFrom) and node.module:
-            roots.update(node.module.split("."))
-    return roots
+            ctx.imports.update(node.module.split("."))
+            for alias in node.names:
+                ctx.aliases[alias.asname or alias.name] = f"{node.module}.{alias.name}"
+        elif isinstance(node, ast.Constant) and node.value in OFFLINE_ENV and not ctx.offline:
+            ctx.offline = str(node.value)
+        elif isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None:
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            for target in targets:
+                _bind(_dotted(target), node.value, ctx, seen)
+    return ctx
 
 
-def _module_constants(tree: ast.Module) -> tuple[dict[str, str], dict[str, list[str]]]:
-    """Names bound once to a string (folded) and dict/list tables of strings."""
-    constants: dict[str, str] = {}
-    tables: dict[str, list[str]] = {}
-    seen: set[str] = set()
-    for node in ast.walk(tree):
-        if not isinstance(node, (ast.Assign, ast.AnnAssign)) or node.value is None:
-            continue
-        targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-        for target in targets:
-            name = _dotted(target)
-            if not name:
-                continue
-            if name in seen:  # bound twice: not a constant
-                constants.pop(name, None)
-                continue
-            seen.add(name)
-            value = _fold(node.value, constants)
-            if value is not None:
-                constants[name] = value
-            elif isinstance(node.value, (ast.Dict, ast.List, ast.Tuple)):
-                values = node.value.values if isinstance(node.value, ast.Dict) else node.value.elts
-                strings = [s for v in values if (s := _fold(v, constants)) is not None]
-                if strings:
-                    tables[name] = strings
-    return constants, tables
+def _bind(name: str, value: ast.AST, ctx: _Context, seen: set[str]) -> None:
+    if not name:
+        return
+    if name in seen:  # bound twice: not a constant
+        ctx.constants.pop(name, None)
+        ctx.tables.pop(name, None)
+        return
+    seen.add(name)
+    folded = _fold(value, ctx.constants)
+    if folded is not None:
+        ctx.constants[name] = folded
+    elif isinstance(value, (ast.Dict, ast.List, ast.Tuple)):
+        values = value.values if isinstance(value, ast.Dict) else value.elts
+        strings = [s for v in values if (s := _fold(v, ctx.constants)) is not None]
+        if strings:
+            ctx.tables[name] = strings
 
 
 def _fold(node: ast.AST | None, constants: dict[str, str]) -> str | None:
@@ -182,14 +205,6 @@ def _fold(node: ast.AST | None, constants: dict[str, str]) -> str | None:
             parts.append(folded)
         return "".join(parts)
     return None
-
-
-def _offline_guard(tree: ast.Module) -> str:
-    """The offline environment variable the module sets or reads, if any (a mitigation)."""
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Constant) and node.value in OFFLINE_ENV:
-            return str(node.value)
-    return ""
 
 
 def _calls(tree: ast.Module) -> Iterator[tuple[ast.AST, ast.Call]]:
@@ -248,7 +263,9 @@ def _call_findings(call: ast.Call, scope: ast.AST, ctx: _Context) -> list[Findin
     if not name:
         return []
     last = name.rsplit(".", 1)[-1]
-    parts = set(name.split("."))
+    head = name.split(".", 1)[0]
+    # "hub.KerasLayer" after "import tensorflow_hub as hub" is tensorflow_hub.KerasLayer.
+    parts = set(name.split(".")) | set(ctx.aliases.get(head, head).split("."))
     remote_code = _is_true(_keyword(call, "trust_remote_code"))
     guard = "local_files_only" if _is_true(_keyword(call, "local_files_only")) else ctx.offline
 
@@ -318,8 +335,9 @@ def _call_findings(call: ast.Call, scope: ast.AST, ctx: _Context) -> list[Findin
         return [make("hub" if value in NLTK_MODELS else "dataset", value)]
 
     if last in DATASET_CALLS and (last != "load_data" or "datasets" in parts):
-        value = _fold(_argument(call, 0, "path"), ctx.constants) or ""
-        return [make("dataset", value)]
+        value = _fold(_argument(call, 0, "path"), ctx.constants)
+        # sklearn's fetch_covtype() takes no name: the function names the dataset.
+        return [make("dataset", value or (last if last.startswith("fetch_") else ""))]
     if last == "load" and "tfds" in parts | {name.split(".")[0]}:
         return [make("dataset", _fold(_argument(call, 0, "name"), ctx.constants) or "")]
 

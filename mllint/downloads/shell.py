@@ -137,7 +137,8 @@ def _fetch(tool: str, args: list[str]) -> list[tuple[Kind, str, str]]:
             urls.append(arg)
     found: list[tuple[Kind, str, str]] = []
     output_is_model = any(is_model_name(o) for o in outputs)
-    for url in urls:
+    literal = [u for u in urls if "://" in u]
+    for url in dict.fromkeys(literal or urls[:1]):  # "$URL" counts only if no literal URL does
         cls = classify_url(url) if "$" not in url.split("://", 1)[0] else None
         if cls is None and "$" in url:
             tail = url.rsplit("/", 1)[-1]

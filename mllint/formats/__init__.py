@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from mllint.formats.base import (
@@ -41,19 +41,56 @@ def all_formats() -> tuple[Format, ...]:
     return tuple(found)
 
 
+@cache
+def _partition() -> tuple[tuple[Format, ...], tuple[Format, ...], frozenset[str]]:
+    """Magic formats, heuristic formats (both in registry order) and the heuristic extensions."""
+    formats = all_formats()
+    heuristic = tuple(f for f in formats if not f.magic)
+    extensions = frozenset(e for f in heuristic for e in f.extensions)
+    return tuple(f for f in formats if f.magic), heuristic, extensions
+
+
+def _heuristic_for(lname: str) -> tuple[Format, ...]:
+    """Heuristic formats, those with an extension ``lname`` ends with first, else in registry
+    order: the order the plain ``sort(key=not any(lname.endswith(e) ...))`` gives.
+
+    Sorting ~16 formats by ~50 ``endswith`` tests for every file was a fifth of the engine's CPU
+    time on a 50,000-file tree (bench/many_files.py). Here the extensions the name ends with are
+    found by lookups (an extension starting with "." can only match from one of the name's dots),
+    and the order is cached per set of matched extensions: a handful of entries per tree.
+    """
+    _, _, extensions = _partition()
+    matched = []
+    dot = lname.find(".")
+    while dot >= 0:
+        if lname[dot:] in extensions:
+            matched.append(lname[dot:])
+        dot = lname.find(".", dot + 1)
+    matched.extend(e for e in _undotted() if lname.endswith(e))
+    return _heuristic_order(tuple(matched))
+
+
+@cache
+def _undotted() -> tuple[str, ...]:
+    return tuple(sorted(e for e in _partition()[2] if not e.startswith(".")))
+
+
+@lru_cache(maxsize=1024)
+def _heuristic_order(matched: tuple[str, ...]) -> tuple[Format, ...]:
+    _, heuristic, _ = _partition()
+    return tuple(sorted(heuristic, key=lambda f: not any(e in matched for e in f.extensions)))
+
+
 def identify(head: bytes, size: int, name: str) -> Format | None:
     """Return the first format whose sniffer accepts ``head``, or ``None``.
 
     ``name`` is the base name; it only orders the heuristic sniffers.
     """
-    lname = name.lower()
-    formats = all_formats()
-    for fmt in formats:
-        if fmt.magic and fmt.sniff(head, size, name):
+    magic, _, _ = _partition()
+    for fmt in magic:
+        if fmt.sniff(head, size, name):
             return fmt
-    heuristic = [f for f in formats if not f.magic]
-    heuristic.sort(key=lambda f: not any(lname.endswith(e) for e in f.extensions))
-    for fmt in heuristic:
+    for fmt in _heuristic_for(name.lower()):
         if fmt.sniff(head, size, name):
             return fmt
     return None

@@ -1,12 +1,14 @@
 """Binary model formats of classic and domain-specific tools Debian ships (model-formats.md §5).
 
-Each entry reads a fixed header and stops: Stockfish NNUE nets, tesseract ``.traineddata``, fastText
-``.bin``/``.ftz``, GNU Backgammon weights (text and binary ``.wd``), darknet ``.weights``, CMU
-Sphinx acoustic-model parameter files and binary language models, KenLM binary LMs, zinnia
-handwriting SVMs, and apertium's HMM part-of-speech taggers (``.prob``). The layouts are those the named upstream source writes;
-each reader cites it. dlib ``.dat`` files are not identified: dlib's serializer writes no magic
-(a shape predictor starts with a bare version integer, a DNN with a version and layer tags), so
-content alone cannot tell one from any other small binary.
+Each entry reads a fixed header and stops: Stockfish NNUE nets, tesseract ``.traineddata``,
+fastText ``.bin``/``.ftz``, GNU Backgammon weights (text and binary ``.wd``), darknet
+``.weights``, CMU Sphinx acoustic-model parameter files and binary language models, KenLM binary
+LMs, zinnia handwriting SVMs, and apertium's HMM part-of-speech taggers (``.prob``). The layouts
+are those the named upstream source writes; each reader cites it.
+
+dlib ``.dat`` files are not identified: dlib's serializer writes no magic (a shape predictor
+starts with a bare version integer, a DNN with a version and layer tags), so content alone
+cannot tell one from any other small binary.
 """
 
 from __future__ import annotations
@@ -338,8 +340,21 @@ def _apertium_tags(data: bytes) -> tuple[_MB, int] | None:
     return mb, n
 
 
+def _mb_string(text: str) -> bytes:
+    """``text`` in lttoolbox's multibyte encoding (its length, then each code point)."""
+    def mb(n: int) -> bytes:
+        width = 0 if n < 0x40 else 1 if n < 0x4000 else 2 if n < 0x400000 else 3
+        return bytes([(width << 6) | (n >> (8 * width))]) + n.to_bytes(4, "big")[4 - width:]
+    return mb(len(text)) + b"".join(mb(ord(c)) for c in text)
+
+
+# The first fixed tag name, encoded: a substring test throws out every other file before the
+# (slow, pure-Python) multibyte parse, which sniffing would otherwise run on every file's head.
+APERTIUM_SIGNATURE = _mb_string(APERTIUM_FIRST_TAGS[0])
+
+
 def apertium_sniff(head: bytes, size: int, name: str) -> bool:
-    return _apertium_tags(head) is not None
+    return APERTIUM_SIGNATURE in head and _apertium_tags(head) is not None
 
 
 def apertium_read(path: Path, head: bytes, size: int) -> ModelInfo:

@@ -79,23 +79,31 @@ class _Capped(io.RawIOBase):
         return n
 
 
-Opener = Callable[[BinaryIO], BinaryIO]
 Sniffer = Callable[[], object]  # a fresh incremental decompressor with decompress(data, max)
 
-# joblib's prefixes (compressor.py) -> (codec, file opener, head decompressor)
-COMPRESSORS: tuple[tuple[bytes, str, Opener, Sniffer], ...] = (
-    (b"\x1f\x8b", "gzip", lambda f: gzip.GzipFile(fileobj=f, mode="rb"),
-     lambda: zlib.decompressobj(31)),
-    (b"BZh", "bz2", lambda f: bz2.BZ2File(f, "rb"), bz2.BZ2Decompressor),
-    (b"\xfd7zXZ\x00", "xz", lambda f: lzma.LZMAFile(f, "rb", format=lzma.FORMAT_XZ),
-     lambda: lzma.LZMADecompressor(lzma.FORMAT_XZ)),
-    (b"\x5d\x00\x00", "lzma", lambda f: lzma.LZMAFile(f, "rb", format=lzma.FORMAT_ALONE),
-     lambda: lzma.LZMADecompressor(lzma.FORMAT_ALONE)),
-    (b"\x78", "zlib", _ZlibReader, zlib.decompressobj),
+# joblib's prefixes (compressor.py) -> (codec, head decompressor)
+COMPRESSORS: tuple[tuple[bytes, str, Sniffer], ...] = (
+    (b"\x1f\x8b", "gzip", lambda: zlib.decompressobj(31)),
+    (b"BZh", "bz2", bz2.BZ2Decompressor),
+    (b"\xfd7zXZ\x00", "xz", lambda: lzma.LZMADecompressor(lzma.FORMAT_XZ)),
+    (b"\x5d\x00\x00", "lzma", lambda: lzma.LZMADecompressor(lzma.FORMAT_ALONE)),
+    (b"\x78", "zlib", zlib.decompressobj),
 )
 
 
-def _compressor(head: bytes) -> tuple[bytes, str, Opener, Sniffer] | None:
+def _open(codec: str, f: BinaryIO) -> BinaryIO:
+    """A decompressing file object over ``f`` (closed by the caller's ``with``)."""
+    if codec == "gzip":
+        return gzip.GzipFile(fileobj=f, mode="rb")  # type: ignore[return-value]
+    if codec == "bz2":
+        return bz2.BZ2File(f, "rb")  # type: ignore[return-value]
+    if codec in ("xz", "lzma"):
+        fmt = lzma.FORMAT_XZ if codec == "xz" else lzma.FORMAT_ALONE
+        return lzma.LZMAFile(f, "rb", format=fmt)  # type: ignore[return-value]
+    return _ZlibReader(f)  # type: ignore[return-value]
+
+
+def _compressor(head: bytes) -> tuple[bytes, str, Sniffer] | None:
     for entry in COMPRESSORS:
         if head.startswith(entry[0]):
             return entry
@@ -122,7 +130,7 @@ def sniff(head: bytes, size: int, name: str) -> bool:
     entry = _compressor(head)
     if entry is None:
         return False
-    got = _decompressed_head(head, entry[3])
+    got = _decompressed_head(head, entry[2])
     if got is None:
         return False
     out, ended = got
@@ -135,8 +143,9 @@ def read(path: Path, head: bytes, size: int) -> ModelInfo:
         if entry is None:
             scan = scan_pickles(f, 0, size)
         else:
-            stream = io.BufferedReader(_Capped(entry[2](f), size, entry[1]), 1 << 16)
-            scan = scan_pickles(stream, 0, None)
+            with _open(entry[1], f) as inner:
+                stream = io.BufferedReader(_Capped(inner, size, entry[1]), 1 << 16)
+                scan = scan_pickles(stream, 0, None)
     info = model_info(scan, "joblib")
     if entry is not None:
         info.extra["compression"] = entry[1]

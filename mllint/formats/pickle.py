@@ -20,6 +20,7 @@ import codecs
 import io
 import re
 import struct
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
@@ -30,6 +31,7 @@ from mllint.formats.base import (
     FormatError,
     LimitExceededError,
     ModelInfo,
+    Provenance,
 )
 
 UNRESOLVABLE = "<unresolvable>"
@@ -39,13 +41,14 @@ operands, ``EXT1/2/4``), for frame violations and for walks a cap cut short (§3
 KEEP = 4096
 """Longest str/bytes argument, in bytes, kept as a value; longer ones are skipped by seeking and
 stand on the stack as opaque values (a qualname longer than this is unresolvable)."""
-MAX_MEMO = 1 << 20  # memo entries; CPython has no cap (a PUT 10**12 costs it an array: §3.3 row 16)
+MAX_MEMO = 1 << 20  # memo entries; CPython has none (PUT 10**12 costs it an array: §3.3 row 16)
 MAX_STACK = 1 << 20  # stack items plus marks, over all mark levels
 MAX_GLOBALS = 10_000  # distinct globals per scan
 VALUE_BUDGET = 64 << 20  # approximate bytes of kept values per pickle; past it values go opaque
 CONTAINER_KEEP = 256  # elements kept per list/dict/set/tuple; the rest are counted, not kept
 MAX_NUMBER_LINE = 5000  # digits: CPython refuses int strings over 4300 digits anyway
 CHUNK = 1 << 16  # read-buffer size in bytes
+TRAILING_SPACE = 64  # whitespace bytes tolerated after a protocol 0/1 pickle file's last STOP
 
 JOBLIB_WRAPPER = "joblib.numpy_pickle.NumpyArrayWrapper"
 MAX_NESTING = 3  # pickles inside loader arguments inside pickles (§3.3 row 14)
@@ -118,6 +121,8 @@ class PickleScan:
     e.g. ``sklearn.linear_model._logistic.LogisticRegression``.
     ``built_globals``: globals that BUILD set attributes on directly (not on an instance of them):
     picklers never emit it; it plants attributes for later lookups (§3.2 rule 4).
+    ``producers``: library versions objects recorded in their state, e.g. ``scikit-learn 1.2.1``
+    (scikit-learn's ``BaseEstimator.__getstate__`` adds ``_sklearn_version``).
     """
 
     globals: list[str]
@@ -127,6 +132,7 @@ class PickleScan:
     unresolved_at: list[int] = field(default_factory=list)
     classes: list[str] = field(default_factory=list)
     built_globals: list[str] = field(default_factory=list)
+    producers: list[str] = field(default_factory=list)
 
 
 class _Truncated(Exception):
@@ -138,6 +144,8 @@ class _Source:
 
     Skips seek when ``f`` is seekable and read-and-discard otherwise (decompression streams).
     """
+
+    __slots__ = ("base", "buf", "end", "f", "i", "seekable")
 
     def __init__(self, f: BinaryIO, start: int, end: int | None) -> None:
         self.f = f
@@ -177,11 +185,22 @@ class _Source:
         return self.buf[self.i:self.i + n]
 
     def read(self, n: int) -> bytes:
-        if not self._fill(n):
-            raise _Truncated
-        data = self.buf[self.i:self.i + n]
-        self.i += n
-        return data
+        i = self.i
+        if i + n > len(self.buf):
+            if not self._fill(n):
+                raise _Truncated
+            i = self.i
+        self.i = i + n
+        return self.buf[i:i + n]
+
+    def byte(self) -> int:
+        i = self.i
+        if i >= len(self.buf):
+            if not self._fill(1):
+                raise _Truncated
+            i = self.i
+        self.i = i + 1
+        return self.buf[i]
 
     def skip(self, n: int) -> None:
         avail = len(self.buf) - self.i
@@ -246,6 +265,10 @@ def _parse_int(line: bytes) -> int:
 
 
 class _Walker:
+    __slots__ = ("budget", "built", "classes", "depth", "frame_end", "joblib", "memo",
+                 "metastack", "nesting", "op_at", "ops", "producers", "proto", "seen", "src",
+                 "stack", "unresolved_at")
+
     def __init__(self, src: _Source, joblib: bool, parent: _Walker | None = None) -> None:
         self.src = src
         self.joblib = joblib  # skip NumpyArrayWrapper raw arrays as joblib's unpickler reads them
@@ -255,6 +278,7 @@ class _Walker:
         self.unresolved_at: list[int] = parent.unresolved_at if parent else []
         self.classes: dict[str, None] = parent.classes if parent else {}
         self.built: dict[str, None] = parent.built if parent else {}
+        self.producers: dict[str, None] = parent.producers if parent else {}
         self.ops = 0  # opcodes decoded, all pickles
         self._reset()
 
@@ -350,7 +374,7 @@ class _Walker:
             raise CorruptModelError(f"invalid UTF-8 string at offset {self.op_at}")
 
     def u(self, fmt: str, n: int) -> int:
-        return struct.unpack(fmt, self.src.read(n))[0]
+        return _STRUCTS[fmt](self.src.read(n))[0]
 
     def line(self) -> bytes:
         data = self.src.readline()
@@ -459,46 +483,52 @@ class _Walker:
         """Walk one pickle from PROTO/first opcode to its STOP."""
         self._reset()
         src = self.src
-        while True:
-            self.op_at = at = src.pos
+        dispatch = _DISPATCH
+        while True:  # the hot loop: one iteration per opcode, kept lean on purpose
+            i = src.i
+            if i < len(src.buf):
+                code = src.buf[i]
+                src.i = i + 1
+            else:
+                code = src.byte()
+            self.op_at = at = src.base + src.i - 1
+            self.ops += 1
             if self.frame_end is not None and at >= self.frame_end:
                 self.frame_end = None
-            code = src.read(1)[0]
-            self.ops += 1
-            handler = _DISPATCH.get(code)
+            handler = dispatch.get(code)
             if handler is None:
                 raise CorruptModelError(f"invalid pickle opcode 0x{code:02x} at offset {at}")
-            if handler(self) is _STOP:
-                self._check_frame(at)
+            stop = handler(self) is _STOP
+            # An opcode and its argument lie wholly inside the current frame or wholly after
+            # it. The C unpickler reads across a frame end, the pure-Python one refuses
+            # (cpython#154848): the loaders diverge, so the rest cannot be trusted to name what
+            # loads (§3.3 row 6).
+            if self.frame_end is not None and at < self.frame_end < src.base + src.i:
+                self._unresolvable(at)
+                self.frame_end = None
+            if stop:
                 return
-            self._check_frame(at)
-
-    def _check_frame(self, at: int) -> None:
-        # An opcode and its argument lie wholly inside the current frame or wholly after it.
-        # The C unpickler reads across a frame end, the pure-Python one refuses (cpython#154848):
-        # the two loaders diverge, so the rest cannot be trusted to name what loads (§3.3 row 6).
-        if self.frame_end is not None and at < self.frame_end < self.src.pos:
-            self._unresolvable(at)
-            self.frame_end = None
 
 
 _STOP = object()
+_STRUCTS = {fmt: struct.Struct(fmt).unpack for fmt in ("<I", "<i", "<H", "<Q", ">d")}
 
 
-def _op(code: bytes, table: dict[int, object]):  # decorator filling the dispatch table
-    def register(fn):
-        table[code[0]] = fn
+Handler = Callable[["_Walker"], object]
+_DISPATCH: dict[int, Handler] = {}
+
+
+def op(code: bytes) -> Callable[[Handler], Handler]:
+    """Register the decorated function as the handler of opcode ``code``."""
+    def register(fn: Handler) -> Handler:
+        _DISPATCH[code[0]] = fn
         return fn
     return register
 
 
-_DISPATCH: dict[int, object] = {}
-op = lambda code: _op(code, _DISPATCH)  # noqa: E731
-
-
 @op(b"\x80")
 def _proto(w: _Walker) -> None:
-    w.proto = w.src.read(1)[0]
+    w.proto = w.src.byte()
     if w.proto > 5:
         raise CorruptModelError(f"unsupported pickle protocol {w.proto} at offset {w.op_at}")
 
@@ -596,7 +626,7 @@ def _binint(w: _Walker) -> None:
 
 @op(b"K")
 def _binint1(w: _Walker) -> None:
-    w.push(w.src.read(1)[0])
+    w.push(w.src.byte())
 
 
 @op(b"M")
@@ -621,7 +651,7 @@ def _long_n(w: _Walker, n: int) -> None:
 
 @op(b"\x8a")
 def _long1(w: _Walker) -> None:
-    _long_n(w, w.src.read(1)[0])
+    _long_n(w, w.src.byte())
 
 
 @op(b"\x8b")
@@ -663,7 +693,7 @@ def _binstring(w: _Walker) -> None:
 
 @op(b"U")
 def _short_binstring(w: _Walker) -> None:
-    w.push(w.sized(w.src.read(1)[0], "latin1"))
+    w.push(w.sized(w.src.byte(), "latin1"))
 
 
 @op(b"X")
@@ -673,7 +703,7 @@ def _binunicode(w: _Walker) -> None:
 
 @op(b"\x8c")
 def _short_binunicode(w: _Walker) -> None:
-    w.push(w.sized(w.src.read(1)[0], "utf-8"))
+    w.push(w.sized(w.src.byte(), "utf-8"))
 
 
 @op(b"\x8d")
@@ -688,7 +718,7 @@ def _binbytes(w: _Walker) -> None:
 
 @op(b"C")
 def _short_binbytes(w: _Walker) -> None:
-    w.push(w.sized(w.src.read(1)[0], "bytes"))
+    w.push(w.sized(w.src.byte(), "bytes"))
 
 
 @op(b"\x8e")
@@ -844,7 +874,7 @@ def _put(w: _Walker) -> None:
 
 @op(b"q")
 def _binput(w: _Walker) -> None:
-    w.memo_put(w.src.read(1)[0], w.top())
+    w.memo_put(w.src.byte(), w.top())
 
 
 @op(b"r")
@@ -868,7 +898,7 @@ def _get(w: _Walker) -> None:
 
 @op(b"h")
 def _binget(w: _Walker) -> None:
-    w.memo_get(w.src.read(1)[0])
+    w.memo_get(w.src.byte())
 
 
 @op(b"j")
@@ -905,7 +935,7 @@ def _ext(w: _Walker, code: int) -> None:
 
 @op(b"\x82")
 def _ext1(w: _Walker) -> None:
-    _ext(w, w.src.read(1)[0])
+    _ext(w, w.src.byte())
 
 
 @op(b"\x83")
@@ -965,6 +995,10 @@ def _build(w: _Walker) -> None:
     inst = w.top()
     if isinstance(inst, _Global):
         w.built[inst.name] = None
+    if isinstance(state, dict):
+        version = state.get("_sklearn_version")
+        if isinstance(version, str) and len(w.producers) < MAX_GLOBALS:
+            w.producers[f"scikit-learn {version}"] = None
     if isinstance(inst, _Call):
         inst.state = state
         if w.joblib and _constructed_class(inst) == JOBLIB_WRAPPER:
@@ -1057,7 +1091,7 @@ def _skip_joblib_array(w: _Walker, wrapper: _Call) -> None:
         w.frame_end = None
         return
     if "numpy_array_alignment_bytes" in state:
-        w.src.skip(w.src.read(1)[0])
+        w.src.skip(w.src.byte())
     count = 1
     for d in shape:
         count *= d
@@ -1114,7 +1148,7 @@ def _scan(f: BinaryIO, start: int, end: int | None, max_pickles: int | None,
         error = exc
     return PickleScan(globals=list(w.seen), pickles=pickles, end=src.pos, error=error,
                       unresolved_at=w.unresolved_at, classes=list(w.classes),
-                      built_globals=list(w.built)), w.ops
+                      built_globals=list(w.built), producers=list(w.producers)), w.ops
 
 
 _DOTTED = re.compile(r"[A-Za-z_]\w*(\.[A-Za-z_]\w*)*")
@@ -1133,7 +1167,8 @@ def looks_like_pickle(head: bytes, size: int) -> bool:
 
     ``\\x80`` + protocol 2-5, or a protocol 0/1 opcode that can start a pickle; either way the
     head must walk without an invalid opcode, and a file that fits in ``head`` must walk to a
-    STOP. Text that starts with ``(`` fails the walk within a few opcodes.
+    STOP. Text that starts with ``(`` fails the walk within a few opcodes; a protocol 0/1 guess
+    must also end where the file ends ("N.B. ..." walks as None, STOP, then text).
     """
     if len(head) < 2:
         return False
@@ -1142,11 +1177,15 @@ def looks_like_pickle(head: bytes, size: int) -> bool:
             return False
     elif head[0] not in PROTOCOL_START:
         return False
-    scan, ops = _scan(io.BytesIO(head), 0, len(head), None, True)
+    # end=None: the head's end is EOF, and a FRAME longer than the head is not held against it
+    # (protocol 4 frames are 64 KiB), so the opcodes inside the head are still checked.
+    scan, ops = _scan(io.BytesIO(head), 0, None, None, True)
     if head[0] != 0x80 and not _plausible(scan):
         return False
     if scan.error is None:
-        return scan.pickles > 0
+        if head[0] == 0x80 or scan.end == len(head) < size:
+            return scan.pickles > 0
+        return scan.pickles > 0 and not head[scan.end:].strip()
     if size > len(head) and isinstance(scan.error, CorruptModelError) \
             and scan.error.reason.startswith("pickle truncated"):
         # Cut by the head, not by the file. Protocol 0/1 must show a few whole opcodes (a long
@@ -1162,6 +1201,7 @@ def model_info(scan: PickleScan, fmt: str) -> ModelInfo:
     if any(g.startswith("joblib.numpy_pickle.") for g in scan.globals):
         fmt = "joblib" if fmt == "pickle" else fmt
     info = ModelInfo(format=fmt, pickle_globals=list(scan.globals),
+                     provenance=Provenance(producer=list(scan.producers)),
                      extra={"classes": list(scan.classes), "pickles": scan.pickles})
     if scan.error is not None:
         scan.error.partial = info  # type: ignore[attr-defined]
@@ -1176,7 +1216,11 @@ def sniff(head: bytes, size: int, name: str) -> bool:
 def read(path: Path, head: bytes, size: int) -> ModelInfo | None:
     with path.open("rb") as f:
         scan = scan_pickles(f, 0, size)
-    if head[:1] != b"\x80" and (scan.pickles == 0 and not scan.globals or not _plausible(scan)):
+        f.seek(scan.end)
+        trailing = f.read(TRAILING_SPACE + 1)
+    if head[:1] != b"\x80" and (scan.pickles == 0 and not scan.globals or not _plausible(scan)
+                                 or scan.error is None and (trailing.strip()
+                                                            or len(trailing) > TRAILING_SPACE)):
         return None  # the protocol 0/1 guess did not survive the whole file: not a pickle
     return model_info(scan, "pickle")
 

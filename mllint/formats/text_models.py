@@ -2,10 +2,10 @@
 
 OpenCV cascades and cv::ml models (XML/YAML, also gzipped), LIBSVM/LIBLINEAR/SVMlight models,
 FANN networks, leela-zero weights (often gzipped), HTS voices, LightGBM text models, XGBoost
-JSON/UBJSON/binary models, ARPA n-gram language models, and Git LFS pointer files standing where a
-model should be. Each sniffer looks at the first 4 KiB only (decompressed from the head for gzip);
-readers read a bounded head or tail, never the weights. Layouts are those the cited upstream
-writer produces.
+JSON/UBJSON/binary models, ARPA n-gram language models, HMMER profile HMMs, and Git LFS pointer
+files standing where a model should be. Each sniffer looks at the first 4 KiB only
+(decompressed from the head for gzip); readers read a bounded head or tail, never the weights.
+Layouts are those the cited upstream writer produces.
 """
 
 from __future__ import annotations
@@ -63,10 +63,12 @@ def _compression(head: bytes) -> dict[str, object]:
 # type_id="opencv-haar-classifier"; cv::ml models use their default names "opencv_ml_<kind>"
 # (modules/ml, StatModel::save) or, before OpenCV 3, type_id="opencv-ml-<kind>"; contrib's face
 # recognizers write "opencv_lbphfaces", "opencv_eigenfaces", "opencv_fisherfaces".
-OPENCV_ROOT = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*\?>\s*<opencv_storage>|%YAML[:\s]1\.\d)")
+OPENCV_ROOT = re.compile(
+    rb"\A(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*\?>\s*<opencv_storage>|%YAML[:\s]1\.\d)")
 OPENCV_KIND = re.compile(
     rb"<cascade[\s>]|^cascade:|type_id=\"opencv-haar-classifier\"|type_id:\s*opencv-haar-classifier"
-    rb"|<(opencv_ml_\w+)>|^(opencv_ml_\w+):|type_id=\"(opencv-ml-[\w-]+)\"|type_id:\s*(opencv-ml-[\w-]+)"
+    rb"|<(opencv_ml_\w+)>|^(opencv_ml_\w+):"
+    rb"|type_id=\"(opencv-ml-[\w-]+)\"|type_id:\s*(opencv-ml-[\w-]+)"
     rb"|<(opencv_(?:lbph|eigen|fisher)faces)>|^(opencv_(?:lbph|eigen|fisher)faces):",
     re.MULTILINE)
 OPENCV_FIELD = re.compile(rb"<(stageType|featureType|height|width|stageNum)>\s*([^<\s]+)\s*<"
@@ -101,7 +103,8 @@ def opencv_read(path: Path, head: bytes, size: int) -> ModelInfo:
 LIBSVM = re.compile(rb"svm_type (c_svc|nu_svc|one_class|epsilon_svr|nu_svr)\n"
                     rb"kernel_type (linear|polynomial|rbf|sigmoid|precomputed)\n")
 LIBLINEAR = re.compile(rb"solver_type ([A-Z0-9_]+)\nnr_class (\d+)\n")
-SVMLIGHT = re.compile(rb"SVM-(light|multiclass|struct|perf|rank|hmm)\S* Version (\S+)\n(-?\d+) # kernel type")
+SVMLIGHT = re.compile(
+    rb"SVM-(light|multiclass|struct|perf|rank|hmm)\S* Version (\S+)\n(-?\d+) # kernel type")
 FIELD_LINE = re.compile(rb"^(nr_class|total_sv|nr_feature|bias|gamma|degree) (\S+)$", re.MULTILINE)
 
 
@@ -300,7 +303,9 @@ ARPA_COUNT = re.compile(rb"ngram (\d+)\s*=\s*(\d+)")
 
 
 def arpa_sniff(head: bytes, size: int, name: str) -> bool:
-    return ARPA.search(plain_head(head)) is not None
+    # The substring test first: the anchored regex alone costs more than all other sniffers.
+    text = plain_head(head)
+    return b"\\data\\" in text and ARPA.search(text) is not None
 
 
 def arpa_read(path: Path, head: bytes, size: int) -> ModelInfo:
@@ -310,6 +315,42 @@ def arpa_read(path: Path, head: bytes, size: int) -> ModelInfo:
     counts = {int(n): int(c) for n, c in ARPA_COUNT.findall(m.group(1))}
     return ModelInfo(format="arpa", parameters=sum(counts.values()),
                      extra={"order": max(counts), "ngrams": counts, **_compression(head)})
+
+
+# -- HMMER profile HMMs ----------------------------------------------------------------------
+# HMMER src/p7_hmmfile.c (p7_hmmfile_WriteASCII): "HMMER3/f [<version> | <date>]" (3/a-3/f;
+# HMMER2 wrote "HMMER2.0  [2.3.2]"), then tag lines NAME, LENG, ALPH, ..., COM "[n] <command>"
+# (the hmmbuild command line, whose last argument is the alignment the profile was built
+# from), NSEQ (sequences in that alignment), then the "HMM" matrix. A file may hold many
+# profiles; we read the first one's header.
+HMMER = re.compile(rb"HMMER(3/[a-f]|2\.0) +\[([^\]\n]*)\]\r?\n")
+HMMER_TAG = re.compile(rb"^(NAME|ACC|DESC|LENG|ALPH|NSEQ|DATE|COM) +(.*?)\r?$", re.MULTILINE)
+HMMBUILD = re.compile(r"(?:\[\d+\] +)?\S*hmmbuild\b.* (\S+)$")
+
+
+def hmmer_sniff(head: bytes, size: int, name: str) -> bool:
+    return HMMER.match(plain_head(head)) is not None
+
+
+def hmmer_read(path: Path, head: bytes, size: int) -> ModelInfo:
+    text = read_text_head(path, head)
+    m = HMMER.match(text)
+    if m is None:
+        raise CorruptModelError("HMMER header line missing")
+    header = text.split(b"\nHMM ", 1)[0]
+    meta: dict[str, str] = {}
+    prov = Provenance()
+    for tag in HMMER_TAG.finditer(header):
+        key, value = tag.group(1).decode(), tag.group(2).decode("utf-8", "replace").strip()
+        if key == "COM":
+            if built := HMMBUILD.match(value):
+                prov.training_inputs.append(built.group(1))
+            prov.producer.append(value)
+        else:
+            meta.setdefault(key, value)
+    extra: dict[str, object] = {"version": f"{m.group(1).decode()} {m.group(2).decode()}",
+                                **_compression(head)}
+    return ModelInfo(format="hmmer", metadata=meta, provenance=prov, extra=extra)
 
 
 # -- Git LFS pointer --------------------------------------------------------------------------
@@ -348,5 +389,6 @@ FORMATS = (
                                                                ".bst")),
     Format("arpa", arpa_sniff, arpa_read, extensions=(".arpa", ".lm", ".arpa.gz", ".lm.gz"),
            magic=False),
+    Format("hmmer", hmmer_sniff, hmmer_read, extensions=(".hmm", ".hmm.gz"), magic=False),
     Format("git-lfs-pointer", lfs_sniff, lfs_read, weights=False),
 )

@@ -35,6 +35,9 @@ __all__ = ["Classification", "classified_models", "classify_model", "evidence_fo
            "traced_source_model"]
 
 _COLLECTED: weakref.WeakKeyDictionary[Processable, Collected] = weakref.WeakKeyDictionary()
+# Three checks ask for the class of the same model (provenance, licensing, ml-models-file).
+_CLASSIFIED: weakref.WeakKeyDictionary[Processable, dict[tuple[str, int], Classification]] = \
+    weakref.WeakKeyDictionary()
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,12 +110,18 @@ def classify_model(p: Processable, item: Item, free_data_level: int = 3) -> Clas
     """The class of the model ``item`` of package ``p``: its licence (mllint.licensing) and,
     for a source package, its graded evidence. ``free_data_level`` is the profile's data
     threshold (3; ``osaid``: 2)."""
+    cache = _CLASSIFIED.setdefault(p, {})
+    known = cache.get((item.name, free_data_level))
+    if known is not None:
+        return known
     finding = resolve_license(p, item, item.model)
     verdict = finding.verdict.verdict if finding is not None else "unknown"
     expression = finding.expression if finding is not None else ""
     me = grade(item, evidence_for(p))
     cls = classify(me, verdict, free_data_level)
-    return Classification(cls, me, expression, verdict, note(me, expression, free_data_level))
+    result = Classification(cls, me, expression, verdict, note(me, expression, free_data_level))
+    cache[(item.name, free_data_level)] = result
+    return result
 
 
 def traced_source_model(source: Processable, item: Item) -> Item | None:

@@ -135,6 +135,22 @@ def _opt_in(guards: tuple[makefile.Guard, ...]) -> str:
     return ""
 
 
+# Targets a package build runs: dh's sequence reaches the override/execute hooks, and
+# dpkg-buildpackage calls the build, binary and clean targets (Debian Policy §4.9).
+_BUILD_TARGETS = frozenset({"%", "build", "build-arch", "build-indep", "binary", "binary-arch",
+                            "binary-indep", "clean"})
+_BUILD_PREFIXES = ("override_", "execute_before_", "execute_after_")
+
+
+def _default_build(mk: makefile.Makefile) -> set[int]:
+    """Ids of the rules a default build runs: the standard targets and what they depend on.
+    A retrain hook or a helper like ``get-orig-source`` is reached only on request."""
+    roots = [r for r in mk.rules if any(
+        (t in _BUILD_TARGETS or t.startswith(_BUILD_PREFIXES)) and not _is_hook(t)
+        for t in (mk.expand(t) for t in r.targets))]
+    return {id(r) for root in roots for r in mk.reachable(root)}
+
+
 def _is_hook(target: str) -> bool:
     return target in HOOK_TARGETS or "retrain" in target or "bootstrap" in target
 
@@ -146,19 +162,15 @@ def rules(src: Source, names: Names, python: dict[str, pyscan.PyFacts],
     if rules is None or text is None:
         return
     mk = makefile.parse(text)
-    # targets reached from the default build: everything but hooks and what only hooks reach
-    hook_only: set[int] = set()
     for rule in mk.rules:
         if any(_is_hook(mk.expand(t)) for t in rule.targets):
             out.evidence.append(Evidence("pipeline", 4, "rules-hook", rules.pointer(rule.line),
                                          detail=mk.expand(rule.targets[0])))
-            hook_only.update(id(r) for r in mk.reachable(rule))
+    default = _default_build(mk)
     for rule in mk.rules:
-        profile = _opt_in(rule.guards)
         for number, body, guards in rule.recipe:
-            profile = profile or _opt_in(guards)
-            expanded = mk.expand(body)
-            for inv in invocations(expanded):
+            profile = _opt_in(rule.guards) or _opt_in(guards)
+            for inv in invocations(mk.expand(body)):
                 trains = (inv.tool is not None and inv.tool.role == "train") or (
                     inv.tool is None and _training_script(inv, rules, names, python) is not None)
                 if not trains:
@@ -166,7 +178,7 @@ def rules(src: Source, names: Names, python: dict[str, pyscan.PyFacts],
                 if profile:
                     out.evidence.append(Evidence("pipeline", 4, "build-profile",
                                                  rules.pointer(number), detail=profile))
-                elif id(rule) not in hook_only:
+                elif id(rule) in default:
                     out.default_build_training.append(
                         (rules.pointer(number), inv.tool.name if inv.tool else inv.script))
     _upstream_default_build(src, mk, out)

@@ -15,6 +15,9 @@ from dataclasses import dataclass, field
 
 MAX_EXPANSION = 5
 """Levels of ``$(VAR)`` expansion; deeper references stay as written."""
+MAX_EXPANDED = 64 << 10
+"""Longest expansion kept, in characters (64 KiB): ``A = $(A) $(A)`` doubles at every level, so
+expansion stops once a line grows past this."""
 
 _ASSIGN = re.compile(
     r"^(?:export\s+|override\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*(?::{1,3}=|\?=|\+=|=)\s*(.*)$")
@@ -56,7 +59,7 @@ class Makefile:
         ``$<``, ``$^``; unknown references are kept; ``$$`` becomes ``$``."""
         for _ in range(MAX_EXPANSION):
             new = _REF.sub(lambda m: self.variables.get(m.group(1), m.group(0)), text)
-            if new == text:
+            if new == text or len(new) > MAX_EXPANDED:
                 break
             text = new
         text = text.replace("$@", target).replace("$<", prereqs[0] if prereqs else "")

@@ -42,7 +42,6 @@ class ModelEvidence:
     pipeline: list[Evidence] = field(default_factory=list)
     data_level: int = 0
     pipeline_level: int = 0
-    hooks: list[Evidence] = field(default_factory=list)  # P4 items, counted or not
     base_models: list[BaseModel] = field(default_factory=list)
     checkpoints: list[str] = field(default_factory=list)  # named by the model, not shipped
 
@@ -52,7 +51,8 @@ class ModelEvidence:
 
     @property
     def pipeline_best(self) -> Evidence | None:
-        return best([e for e in self.pipeline if e.level == self.pipeline_level], self.name)
+        at_level = [e for e in self.pipeline if e.level == self.pipeline_level]
+        return best(at_level or self.pipeline, self.name)
 
     @property
     def external_only(self) -> bool:
@@ -96,13 +96,15 @@ def grade(model: Item, collected: Collected) -> ModelEvidence:
         level = max(level, 3)
     elif any(e.what in NEEDS_TRAINING for e in me.pipeline):
         level = max(level, 1)  # an exporter without training code: the chain is only described
-    me.hooks = [e for e in me.pipeline if e.level == 4]
-    if any(e.what == "retrain-command" for e in me.hooks) or (
-            level >= 3 and any(e.what in NEEDS_CHAIN for e in me.hooks)):
+    hooks = [e for e in me.pipeline if e.level == 4]
+    if any(e.what == "retrain-command" for e in hooks) or (
+            level >= 3 and any(e.what in NEEDS_CHAIN for e in hooks)):
         level = 4
     me.pipeline_level = level
-    # items that did not count at their nominal level must not be cited as if they had
-    me.pipeline = [e for e in me.pipeline if e.level <= level or e.what == "retrain-command"]
+    # hooks that did not count must not be cited as if they had; an exporter that did not
+    # complete a chain stays, as what the P1 rests on
+    me.pipeline = [e for e in me.pipeline if e.level <= level or e.what in NEEDS_TRAINING
+                   or e.what == "retrain-command"]
     me.base_models = [BaseModel(n, s, w) for n, s, w in collected.base_models.get(model.name, [])]
     me.checkpoints = list(collected.checkpoints.get(model.name, []))
     return me

@@ -110,6 +110,9 @@ DATA_SUFFIXES = frozenset({
     ".flac", ".png", ".jpg", ".parquet", ".gz", ".xz", ".bz2", ".zip", ".tar", ".npy", ".npz",
     ".h5", ".rda", ".ark", ".lst", ".tiff", ".tif", ".box", ".gt",
 })
+# Files a training script reads that are not training data.
+NOT_DATA_WORDS = ("config", "conf.", "param", "setting", "vocab", "label", "requirements",
+                  "license", "readme", "tokenizer")
 CODE_SUFFIXES = frozenset({
     ".py", ".sh", ".c", ".cc", ".cpp", ".h", ".hpp", ".pl", ".rb", ".js", ".java", ".go", ".rs",
     ".mk", ".cmake", ".in", ".am", ".m4", ".r",

@@ -18,6 +18,7 @@ from mllint.provenance.tables import (
     CODE_SUFFIXES,
     DATA_SUFFIXES,
     DATA_SCRIPT_WORDS,
+    NOT_DATA_WORDS,
     DATASET_LICENSES,
     PROSE_DIRS,
     PROSE_NAMES,
@@ -138,8 +139,11 @@ class Names:
         return None
 
     def is_data(self, item: Item) -> bool:
-        """A training input: a data-like file that is neither code nor a model."""
+        """A training input: a data-like file that is neither code, nor a model, nor one of the
+        configuration or vocabulary files a training script also opens."""
+        base = item.basename.lower()
         return (item.suffix in DATA_SUFFIXES and item.suffix not in CODE_SUFFIXES
+                and not any(w in base for w in NOT_DATA_WORDS)
                 and item.model is None and not item.name.startswith("debian/"))
 
 

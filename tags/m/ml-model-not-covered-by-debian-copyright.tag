@@ -2,8 +2,9 @@ Tag: ml-model-not-covered-by-debian-copyright
 Severity: info
 Check: licensing
 Explanation: The only debian/copyright stanza that matches this model is
- Files: * (the note gives its line), and neither debian/copyright nor
- debian/ml-models names the model anywhere.
+ Files: * (the note gives its line), neither debian/copyright nor
+ debian/ml-models names the model anywhere, and the source does not hold
+ both its training data and its training pipeline (the model is not Free).
  .
  Files: * usually records the licence of upstream's code. A trained model is
  a separate work made from training data, often by other authors and under

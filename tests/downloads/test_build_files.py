@@ -67,3 +67,23 @@ def test_autoconf_fetch_outside_dnl_comment() -> None:
     text = "dnl wget https://e.org/c.onnx\nAS_IF([test x = y], [wget https://e.org/m.onnx])\n"
     assert [(f.function, f.identifier, f.line) for f in buildtext.analyse_autoconf(text)] == [
         ("wget", "https://e.org/m.onnx", 2)]
+
+
+def test_meson_list_spanning_lines() -> None:
+    text = "r = run_command('curl', '-o', 'm.onnx',\n    'https://e.org/m.onnx', check: true)\n"
+    assert [(f.identifier, f.line) for f in buildtext.analyse_meson(text)] == [
+        ("https://e.org/m.onnx", 1)]
+
+
+def test_autoconf_guard_variables_become_conditions() -> None:
+    text = ('AS_IF([test "x$enable_model_download" = xyes], [\n'
+            '  wget -O nn.onnx https://e.org/nn.onnx\n])\nwget https://e.org/free.onnx\n')
+    assert [(f.line, f.conditions) for f in buildtext.analyse_autoconf(text)] == [
+        (2, ("enable_model_download",)), (4, ())]
+
+
+def test_self_appending_variables_stay_bounded() -> None:
+    # aom's docs.cmake appends to lists whose first value is unknown: set(X ${X} more).
+    text = "".join(f"set(X ${{X}} item{i})\n" for i in range(60)) + \
+        "file(DOWNLOAD https://e.org/m.onnx ${X})\n"
+    assert [f.identifier for f in cmake.analyse(text)] == ["https://e.org/m.onnx"]

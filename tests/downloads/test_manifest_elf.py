@@ -47,3 +47,16 @@ def test_elf_scan_is_bounded(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setattr(elf, "MAX_SCAN", 4096)
     monkeypatch.setattr(elf, "CHUNK", 1024)
     assert elf.analyse(blob, blob.stat().st_size) == []
+
+
+def test_elf_hub_flags(tmp_path: Path) -> None:
+    blob = tmp_path / "llama-cli"
+    blob.write_bytes(b"\x7fELF\0-hf,    --hf-repo <user>/<model>[:quant]\0--hf-file FILE\0"
+                     b"--no-hf-repo-x\0")
+    assert [f.identifier for f in elf.analyse(blob, blob.stat().st_size)] == [
+        "--hf-file", "--hf-repo"]
+
+
+def test_local_model_path_next_to_a_server_url_is_not_a_download() -> None:
+    text = "[engine]\nmodel=/usr/share/foo/model.onnx\nurl=https://e.org/api/v1\n"
+    assert manifest.analyse(text) == []

@@ -165,3 +165,23 @@ def test_offline_guards_are_kept_as_mitigations() -> None:
 
 def test_python2_source_gives_nothing() -> None:
     assert python.analyse('print "hello"\n') == []
+
+
+def test_keras_tf_hub_and_gensim() -> None:
+    assert found("""
+        import tensorflow as tf
+        import tensorflow_hub as hub
+        import gensim.downloader as api
+        tf.keras.applications.ResNet50(weights="imagenet")
+        tf.keras.utils.get_file("m.h5", "https://storage.googleapis.com/x/models/m_weights.h5")
+        tf.keras.utils.get_file("d.csv", "https://storage.googleapis.com/x/data/train.csv")
+        hub.KerasLayer("https://tfhub.dev/google/imagenet/mobilenet_v2_100_224/classification/5")
+        api.load("glove-wiki-gigaword-100")
+        api.load("text8")
+    """) == [("dataset", "api.load", "text8", 10),
+             ("dataset", "utils.get_file", "https://storage.googleapis.com/x/data/train.csv", 7),
+             ("hub", "api.load", "glove-wiki-gigaword-100", 9),
+             ("hub", "applications.ResNet50", "ResNet50", 5),
+             ("hub", "hub.KerasLayer",
+              "https://tfhub.dev/google/imagenet/mobilenet_v2_100_224/classification/5", 8),
+             ("url", "utils.get_file", "https://storage.googleapis.com/x/models/m_weights.h5", 6)]

@@ -80,3 +80,18 @@ def test_make_prerequisites_are_followed() -> None:
 def test_make_conditions_are_recorded() -> None:
     mk = "all:\nifeq ($(DOWNLOAD_MODELS),yes)\n\twget https://e.org/m.onnx\nendif\n"
     assert [f.conditions for f in make.analyse(mk)] == [("DOWNLOAD_MODELS",)]
+
+
+def test_automake_conditionals_hooks_and_primaries() -> None:
+    mk = ("pkgdata_DATA = $(MODELS)\nMODELS = net.onnx\nif ENABLE_MODEL_DOWNLOAD\nall-local:\n"
+          "\twget -O m.onnx https://e.org/m.onnx\nelse\ncheck-local:\n\tcurl -o t.pt https://e.org/t.pt\n"
+          "endif\nnet.onnx:\n\twget -O $@ https://e.org/net.onnx\nunused:\n\twget https://e.org/u.onnx\n")
+    assert [(f.identifier, f.conditions) for f in make.analyse(mk)] == [
+        ("https://e.org/m.onnx", ("ENABLE_MODEL_DOWNLOAD",)),
+        ("https://e.org/t.pt", ("!ENABLE_MODEL_DOWNLOAD",)),
+        ("https://e.org/net.onnx", ())]
+
+
+def test_make_self_reference_stays_bounded() -> None:
+    mk = "A = $(B) $(B)\nB = $(A) $(A)\nall:\n\twget -O m.onnx https://e.org/m.onnx $(A)\n"
+    assert [f.identifier for f in make.analyse(mk)] == ["https://e.org/m.onnx"]

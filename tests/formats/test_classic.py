@@ -8,10 +8,12 @@ import struct
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mllint.formats import identify
 from mllint.formats import read as read_any
-from mllint.formats.base import CorruptModelError
+from mllint.formats.base import CorruptModelError, ModelInfo
 
 
 def write(tmp_path: Path, name: str, data: bytes) -> Path:
@@ -25,7 +27,7 @@ def fmt_of(data: bytes, name: str) -> str | None:
     return found.id if found else None
 
 
-def read(path: Path):  # noqa: ANN201 - ModelInfo | None
+def read(path: Path) -> ModelInfo | None:
     data = path.read_bytes()
     return read_any(path, data[:4096], len(data), path.name)
 
@@ -33,7 +35,8 @@ def read(path: Path):  # noqa: ANN201 - ModelInfo | None
 # -- look-alikes from the devset ----------------------------------------------------------------
 SEABIOS_VGA = b"\x55\xaa\x4d\xe9\x4a\x52\x28" + bytes(25) + b"IBM" + bytes(4000)
 SEABIOS_BIOS = bytes(4096) + b"\xea\x5b\xe0\x00\xf0" + bytes(100)
-JUMPNBUMP_DAT = (struct.pack("<i", 18) + b"bump.mod".ljust(12, b"\0") + struct.pack("<ii", 364, 71776)
+JUMPNBUMP_DAT = (struct.pack("<i", 18)
+                 + b"bump.mod".ljust(12, b"\0") + struct.pack("<ii", 364, 71776)
                  + b"calib.dat".ljust(12, b"\0") + struct.pack("<ii", 72140, 24) + bytes(600))
 APERTIUM_TRANSDUCER = b"LTTB" + bytes(8) + b"\x40\x75\x40\xb7\x40\xc0" + bytes(300)
 APERTIUM_T1X = b"\x41\x1c\x07\x40\x41\x40\x4e\x40\x59\x40\x5f\x40\x54\x40\x41\x40G" + bytes(200)
@@ -244,3 +247,60 @@ def test_apertium_hmm_tagger_is_read(tmp_path: Path) -> None:
 def test_apertium_dimensions_disagreeing_with_tags_are_corrupt(tmp_path: Path) -> None:
     with pytest.raises(CorruptModelError, match="dimensions"):
         read(write(tmp_path, "eng-spa.prob", apertium_prob(states=3)))
+
+
+# -- every prefix: a typed error or a record, never another exception ------------------------------
+SAMPLES = {
+    "nn.nnue": nnue(b"Network trained with nnue-pytorch."),
+    "eng.traineddata": traineddata({1: b"u" * 50, 23: b"4.1.1:eng"}),
+    "lid.ftz": fasttext(),
+    "gnubg.weights": b"GNU Backgammon 1.01\n250 128 5 1200000 0.1 1.0\n0.1\n",
+    "gnubg.wd": struct.pack("<ff4iff", 472.3782, 1.01, 250, 128, 5, 1, 0.1, 1.0),
+    "yolo.weights": darknet(),
+    "means": b"s3\nversion 1.0\nendhdr\n" + struct.pack("<I", 0x11223344) + bytes(16),
+    "lm.binary": b"mmap lm http://kheafield.com/code format version 5\n\0" + bytes(40),
+    "eng-spa.prob": apertium_prob(),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SAMPLES))
+def test_every_prefix_reads_or_fails_typed(tmp_path: Path, name: str) -> None:
+    from mllint.formats import classic
+    from mllint.formats.base import FormatError
+
+    write(tmp_path, "yolo.cfg", b"[net]\n")
+    data = SAMPLES[name]
+    for cut in range(len(data) + 1):
+        head = data[:cut][:4096]
+        path = write(tmp_path, name, data[:cut])
+        for fmt in classic.FORMATS:
+            if fmt.sniff(head, cut, name):
+                try:
+                    fmt.read(path, head, cut)
+                except FormatError:
+                    pass
+
+
+MAGICS = [s[:n] for s in SAMPLES.values() for n in (4, 12, 24)] + [
+    b"GNU Backgammon 1.01\n", b"svm_type c_svc\nkernel_type rbf\n", b"FANN_FLO_2.1\n",
+    b"tree\nversion=v4\n", b"[GLOBAL]\nHTS_VOICE_VERSION:", b"\\data\\\nngram 1=2\n",
+    b"binf", b"{\"learner\":{", b"version https://git-lfs.github.com/spec/v1\n"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(MAGICS), st.binary(max_size=300))
+def test_magic_then_random_bytes_never_raise_untyped(magic: bytes, tail: bytes) -> None:
+    import tempfile
+
+    from mllint.formats import classic, text_models
+    from mllint.formats.base import FormatError
+
+    data = magic + tail
+    with tempfile.TemporaryDirectory() as d:
+        for fmt in classic.FORMATS + text_models.FORMATS:
+            path = write(Path(d), "model" + (fmt.extensions[0] if fmt.extensions else ""), data)
+            if fmt.sniff(data[:4096], len(data), path.name):
+                try:
+                    fmt.read(path, data[:4096], len(data))
+                except FormatError:
+                    pass

@@ -98,6 +98,20 @@ def test_obj_call_whose_result_is_popped_still_names_the_callee() -> None:
     assert result.globals == ["posix.system"] and result.classes == ["posix.system"]
 
 
+def test_newobj_ex_call_names_its_class() -> None:
+    data = b"\x80\x04" + s("subprocess") + s("Popen") + b"\x93" + s("true") + b"\x85}\x92" + b"0N."
+    result = scan(data)
+    assert result.globals == ["subprocess.Popen"] and result.classes == ["subprocess.Popen"]
+
+
+@pytest.mark.parametrize("name", ["weights.txt", "model", "README.md", "data.json"])
+def test_pickle_under_any_name_is_identified(name: str) -> None:
+    # §3.3 row 9: content decides, not the extension (CVE-2025-10155).
+    for data in (HOSTILE["m_posix"], HOSTILE["m_eval_v0"]):
+        found = identify(data, len(data), name)
+        assert found is not None and found.id == "pickle"
+
+
 def test_inst_opcode_names_its_class() -> None:
     assert scan(b"(S'true'\niposix\nsystem\n0N.").globals == ["posix.system"]
 
@@ -162,7 +176,8 @@ def test_python2_names_are_kept_from_protocol_3() -> None:
 
 def test_globals_inside_persistent_ids_are_reported() -> None:
     # torch's storage ids: ('storage', torch.FloatStorage, '0', 'cpu', 4) as a BINPERSID tuple.
-    pid = b"(X\x07\x00\x00\x00storagectorch\nFloatStorage\nX\x01\x00\x00\x000X\x03\x00\x00\x00cpuK\x04t"
+    pid = (b"(X\x07\x00\x00\x00storagectorch\nFloatStorage\nX\x01\x00\x00\x000"
+           b"X\x03\x00\x00\x00cpuK\x04t")
     assert scan(b"\x80\x02" + pid + b"Q.").globals == ["torch.FloatStorage"]
 
 
@@ -353,24 +368,48 @@ def test_csv_whose_lines_walk_as_global_and_stop_is_not_a_pickle() -> None:
     assert not looks_like_pickle(csv, len(csv))
 
 
+@pytest.mark.parametrize("text", [b"N.B. this is a note\n", b"I0\n.\nmore text follows\n"])
+def test_text_whose_first_bytes_walk_as_a_short_pickle_is_not_a_pickle(text: bytes) -> None:
+    assert not looks_like_pickle(text, len(text))
+    assert not looks_like_pickle(text * 300, len(text) * 300)
+
+
 def test_random_binary_starting_like_protocol_2_is_not_a_pickle() -> None:
     rom = b"\x80\x02\x00\x55\xaa" + bytes(range(256)) * 16
     assert not looks_like_pickle(rom[:4096], len(rom))
 
 
+def test_binary_starting_like_a_framed_protocol_4_pickle_is_not_a_pickle() -> None:
+    blob = b"\x80\x04\x95" + struct.pack("<Q", 1 << 16) + bytes(range(256)) * 300
+    assert not looks_like_pickle(blob[:4096], len(blob))
+    real = pickle.dumps(list(range(50_000)), protocol=4)
+    assert looks_like_pickle(real[:4096], len(real))
+
+
 def test_large_protocol_1_pickle_is_sniffed_from_its_head() -> None:
-    data = pickle.dumps([{"k%d" % i: i} for i in range(3000)], protocol=1)
+    data = pickle.dumps([{f"k{i}": i} for i in range(3000)], protocol=1)
     assert len(data) > 4096 and looks_like_pickle(data[:4096], len(data))
 
 
 # -- readers ------------------------------------------------------------------------------------
-def test_raw_pickle_read_reports_classes(tmp_path: Path) -> None:
+def test_raw_pickle_read_reports_classes_and_sklearn_version(tmp_path: Path) -> None:
     f = tmp_path / "model.pt"
-    f.write_bytes(b"\x80\x02csklearn.linear_model._logistic\nLogisticRegression\n)\x81}b.")
+    f.write_bytes(b"\x80\x02csklearn.linear_model._logistic\nLogisticRegression\n)\x81}"
+                  b"X\x10\x00\x00\x00_sklearn_versionX\x05\x00\x00\x001.2.1sb.")
     info = pk.read(f, f.read_bytes()[:4096], f.stat().st_size)
     assert info is not None and info.format == "pickle"
     assert info.pickle_globals == ["sklearn.linear_model._logistic.LogisticRegression"]
     assert info.extra["classes"] == ["sklearn.linear_model._logistic.LogisticRegression"]
+    assert info.provenance.producer == ["scikit-learn 1.2.1"]
+
+
+def test_protocol_0_guess_with_trailing_text_is_no_pickle(tmp_path: Path) -> None:
+    data = pickle.dumps(list(range(3000)), protocol=0)
+    f = tmp_path / "numbers.dat"
+    f.write_bytes(data + b"\n")
+    assert pk.read(f, data[:4096], len(data) + 1) is not None
+    f.write_bytes(data + b"appendix: not part of any pickle\n")
+    assert pk.read(f, data[:4096], f.stat().st_size) is None
 
 
 def test_truncated_pickle_read_raises_with_partial_record(tmp_path: Path) -> None:

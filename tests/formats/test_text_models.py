@@ -1,4 +1,4 @@
-"""Text model formats (mllint/formats/text_models.py), each with a look-alike that must not match."""
+"""Text model formats (mllint/formats/text_models.py), each with look-alikes that must not match."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import pytest
 
 from mllint.formats import identify
 from mllint.formats import read as read_any
-from mllint.formats.base import CorruptModelError
+from mllint.formats.base import CorruptModelError, ModelInfo
 
 
 def write(tmp_path: Path, name: str, data: bytes) -> Path:
@@ -26,7 +26,7 @@ def fmt_of(data: bytes, name: str) -> str | None:
     return found.id if found else None
 
 
-def read(path: Path):  # noqa: ANN201 - ModelInfo | None
+def read(path: Path) -> ModelInfo | None:
     data = path.read_bytes()
     return read_any(path, data[:4096], len(data), path.name)
 
@@ -66,8 +66,8 @@ def test_opencv_gzipped_cascade(tmp_path: Path) -> None:
     (b"<?xml version=\"1.0\"?>\n<opencv_storage>\n<opencv_ml_ann_mlp>\n", "opencv_ml_ann_mlp"),
     (b"<?xml version=\"1.0\"?>\n<opencv_storage>\n<my_svm type_id=\"opencv-ml-svm\">\n",
      "opencv-ml-svm"),
-    (b"<?xml version=\"1.0\"?>\n<opencv_storage>\n<haarcascade_eye type_id=\"opencv-haar-classifier\">"
-     b"\n<size>20 20</size>\n", "cascade"),
+    ((b"<?xml version=\"1.0\"?>\n<opencv_storage>\n"
+      b"<haarcascade_eye type_id=\"opencv-haar-classifier\">\n<size>20 20</size>\n"), "cascade"),
     (b"%YAML:1.0\nopencv_lbphfaces:\n  threshold: 1.7e+308\n", "opencv_lbphfaces"),
 ])
 def test_opencv_ml_models(tmp_path: Path, text: bytes, kind: str) -> None:
@@ -226,6 +226,24 @@ def test_doc_mentioning_data_marker_inline_is_no_arpa() -> None:
     assert fmt_of(b"An ARPA file has a \\data\\ section with ngram counts.\n", "a.txt") is None
 
 
+# -- HMMER ------------------------------------------------------------------------------------
+HMM = (b"HMMER3/f [3.3.2 | Nov 2020]\nNAME  fn3\nACC   PF00041.13\nLENG  86\nALPH  amino\n"
+       b"COM   [1] hmmbuild fn3.hmm fn3.sto\nNSEQ  106\nHMM          A        C\n"
+       b"  COMPO   2.70271  4.89246\n//\nHMMER3/f [3.3.2 | Nov 2020]\nNAME  second\n")
+
+
+def test_hmmer_profile_records_its_alignment(tmp_path: Path) -> None:
+    info = read(write(tmp_path, "fn3.hmm", HMM))
+    assert info.format == "hmmer" and info.extra["version"] == "3/f 3.3.2 | Nov 2020"
+    assert info.metadata == {"NAME": "fn3", "ACC": "PF00041.13", "LENG": "86", "ALPH": "amino",
+                             "NSEQ": "106"}
+    assert info.provenance.training_inputs == ["fn3.sto"]
+
+
+def test_hmmer_manual_mentioning_the_header_is_no_profile() -> None:
+    assert fmt_of(b"# HMMER user guide\nFiles start with HMMER3/f [3.3 | Nov 2019]\n", "x") is None
+
+
 # -- Git LFS pointer ----------------------------------------------------------------------------
 OID = "4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393"
 POINTER = f"version https://git-lfs.github.com/spec/v1\noid sha256:{OID}\nsize 12345\n".encode()
@@ -259,3 +277,32 @@ def test_corrupt_gzip_behind_a_sniffed_head_is_corrupt(tmp_path: Path) -> None:
     path = write(tmp_path, "cascade.xml.gz", data[:15_000])
     with pytest.raises(CorruptModelError, match="gzip"):
         read(path)
+
+
+# -- every prefix: a typed error or a record, never another exception ------------------------------
+SAMPLES = {
+    "cascade.xml": CASCADE, "cascade.xml.gz": gzip.compress(CASCADE), "heart.model": LIBSVM,
+    "xor.net": b"FANN_FLO_2.1\nnum_layers=3\nlayer_sizes=3 4 2 \n", "w.gz": gzip.compress(LEELA),
+    "v.htsvoice": b"[GLOBAL]\nHTS_VOICE_VERSION:1.0\nCOMMENT:x\n[STREAM]\n",
+    "model.txt": lightgbm(), "toy.arpa": ARPA, "m.onnx": POINTER,
+    "m.json": json.dumps({"learner": {"feature_names": ["a"]}, "version": [1, 7, 4]}).encode(),
+    "fn3.hmm": HMM,
+    "m.bin": b"binf" + struct.pack("<fIiiiII", 0.5, 126, 0, 1, 0, 1, 7) + bytes(120),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SAMPLES))
+def test_every_prefix_reads_or_fails_typed(tmp_path: Path, name: str) -> None:
+    from mllint.formats import text_models
+    from mllint.formats.base import FormatError
+
+    data = SAMPLES[name]
+    for cut in range(0, len(data) + 1, max(1, len(data) // 300)):
+        head = data[:cut][:4096]
+        path = write(tmp_path, name, data[:cut])
+        for fmt in text_models.FORMATS:
+            if fmt.sniff(head, cut, name):
+                try:
+                    fmt.read(path, head, cut)
+                except FormatError:
+                    pass

@@ -1,0 +1,118 @@
+"""Byte-level builders for test inputs that no installed library writes (GGUF, torch zips)."""
+
+from __future__ import annotations
+
+import pickle
+import struct
+import zipfile
+import zlib
+from pathlib import Path
+
+
+def gstr(text: str | bytes) -> bytes:
+    raw = text.encode() if isinstance(text, str) else text
+    return struct.pack("<Q", len(raw)) + raw
+
+
+def kv_str(key: str, value: str) -> bytes:
+    return gstr(key) + struct.pack("<I", 8) + gstr(value)
+
+
+def kv_u32(key: str, value: int) -> bytes:
+    return gstr(key) + struct.pack("<II", 4, value)
+
+
+def kv_str_array(key: str, values: list[str]) -> bytes:
+    return gstr(key) + struct.pack("<IIQ", 9, 8, len(values)) + b"".join(gstr(v) for v in values)
+
+
+def kv_f32_array(key: str, values: list[float]) -> bytes:
+    return (gstr(key) + struct.pack("<IIQ", 9, 6, len(values))
+            + struct.pack(f"<{len(values)}f", *values))
+
+
+def tensor_info(name: str, dims: tuple[int, ...], ggml_type: int, offset: int) -> bytes:
+    return (gstr(name) + struct.pack("<I", len(dims)) + struct.pack(f"<{len(dims)}Q", *dims)
+            + struct.pack("<IQ", ggml_type, offset))
+
+
+def gguf(kvs: list[bytes], tensors: list[bytes], data: bytes = b"", version: int = 3) -> bytes:
+    """A GGUF v2/v3 file: header, KVs, tensor infos, padding to 32, data."""
+    body = (b"GGUF" + struct.pack("<IQQ", version, len(tensors), len(kvs)) + b"".join(kvs)
+            + b"".join(tensors))
+    return body + b"\0" * (-len(body) % 32) + data
+
+
+def small_gguf() -> bytes:
+    """A valid 2-tensor F32 GGUF with provenance keys, a vocabulary and a chat template."""
+    kvs = [
+        kv_str("general.architecture", "llama"),
+        kv_str("general.name", "tiny"),
+        kv_str("general.license", "apache-2.0"),
+        kv_str("general.author", "Jane Roe"),
+        kv_u32("general.base_model.count", 1),
+        kv_str("general.base_model.0.name", "Base"),
+        kv_str("general.base_model.0.repo_url", "https://huggingface.co/org/base"),
+        kv_u32("general.dataset.count", 1),
+        kv_str("general.dataset.0.name", "corpus"),
+        kv_str("general.source.url", "https://example.org/src"),
+        kv_str_array("general.tags", ["a", "b"]),
+        kv_str_array("tokenizer.ggml.tokens", ["<s>", "</s>", "x"]),
+        kv_f32_array("tokenizer.ggml.scores", [0.0, 0.0, -1.0]),
+        kv_str("tokenizer.chat_template", "{% for m in messages %}{{ m }}{% endfor %}"),
+    ]
+    tensors = [tensor_info("a", (4, 2), 0, 0), tensor_info("b", (8,), 0, 32)]
+    return gguf(kvs, tensors, b"\0" * 64)
+
+
+def stack_global_pickle(module: str, name: str, arg: str) -> bytes:
+    """Protocol 4: STACK_GLOBAL + REDUCE, written by hand so nothing is imported at dump time."""
+    s = lambda t: b"\x8c" + bytes([len(t)]) + t.encode()  # noqa: E731  SHORT_BINUNICODE
+    return b"\x80\x04" + s(module) + s(name) + b"\x93" + s(arg) + b"\x85R."
+
+
+def torch_zip(path: Path, extra: dict[str, bytes] | None = None, script: bool = False) -> Path:
+    """A torch.save-shaped zip (stored members, ``archive/`` prefix); no torch needed."""
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("archive/data.pkl", pickle.dumps({"w": 1}, protocol=2))
+        z.writestr("archive/byteorder", "little")
+        z.writestr("archive/data/0", b"\x80\x02\x00\x00" * 4)  # floats that look like a pickle
+        if script:
+            z.writestr("archive/code/__torch__/m.py", "def forward(self, x):\n    return x\n")
+            z.writestr("archive/constants.pkl", pickle.dumps((), protocol=2))
+        for name, data in (extra or {}).items():
+            z.writestr(name, data)
+        z.writestr("archive/version", "3\n")
+    return path
+
+
+def raw_zip(members: list[tuple[str, bytes]], local_names: dict[str, str] | None = None,
+            hidden: set[str] | None = None, flags: int = 0, bad_crc: bool = False) -> bytes:
+    """A stored zip written byte by byte, with the anomalies zipfile refuses to write.
+
+    ``local_names`` renames members in their local headers only; ``hidden`` members get a local
+    header and data but no central entry; ``flags`` go into both headers; ``bad_crc`` writes 0.
+    """
+    local_names, hidden = local_names or {}, hidden or set()
+    out, central = bytearray(), bytearray()
+    count = 0
+    for name, data in members:
+        crc = 0 if bad_crc else zlib.crc32(data)
+        lname = local_names.get(name, name).encode()
+        offset = len(out)
+        out += struct.pack("<4sHHHHHIIIHH", b"PK\x03\x04", 20, flags, 0, 0, 0, crc, len(data),
+                           len(data), len(lname), 0) + lname + data
+        if name in hidden:
+            continue
+        cname = name.encode()
+        central += struct.pack("<4sHHHHHHIIIHHHHHII", b"PK\x01\x02", 20, 20, flags, 0, 0, 0, crc,
+                               len(data), len(data), len(cname), 0, 0, 0, 0, 0, offset) + cname
+        count += 1
+    end = struct.pack("<4sHHHHIIH", b"PK\x05\x06", 0, 0, count, count, len(central), len(out), 0)
+    return bytes(out + central + end)
+
+
+def head_of(path: Path) -> tuple[bytes, int]:
+    """The index's view of a file: its first 4 KiB and its size."""
+    data = path.read_bytes()
+    return data[:4096], len(data)

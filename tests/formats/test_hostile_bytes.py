@@ -1,0 +1,106 @@
+"""Truncated and mutated copies of valid files: readers return or raise FormatError, nothing else.
+
+Readers are called directly (not through ``formats.read``, which would turn a reader bug into a
+CorruptModelError and hide it).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import struct
+import zipfile
+from pathlib import Path
+
+import h5py
+import numpy as np
+import pytest
+from builders import small_gguf, stack_global_pickle, torch_zip
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from safetensors.numpy import save as st_save
+
+from mllint import formats
+from mllint.formats.base import FormatError
+
+
+def _keras_zip() -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("metadata.json", json.dumps({"keras_version": "3.15.1"}))
+        z.writestr("config.json", json.dumps({"class_name": "Sequential", "config": {}}))
+        z.writestr("extra.pkl", stack_global_pickle("posix", "system", "x"))
+    return buf.getvalue()
+
+
+def _npz() -> bytes:
+    buf = io.BytesIO()
+    np.savez_compressed(buf, a=np.arange(10, dtype="f4"), o=np.array([1, "x"], dtype=object))
+    return buf.getvalue()
+
+
+def _npy() -> bytes:
+    buf = io.BytesIO()
+    np.save(buf, np.arange(12, dtype="<i4").reshape(3, 4))
+    return buf.getvalue()
+
+
+def _h5() -> bytes:
+    buf = io.BytesIO()
+    with h5py.File(buf, "w") as f:
+        f.attrs["keras_version"] = "2.15.0"
+        f.attrs["model_config"] = json.dumps({"class_name": "Sequential"})
+        f.create_dataset("w", data=np.zeros(4, "f4"))
+    return buf.getvalue()
+
+
+def _torch(tmp: Path) -> bytes:
+    return torch_zip(tmp / "t.pt").read_bytes()
+
+
+SAMPLES = {
+    "safetensors": lambda tmp: st_save({"w": np.zeros((2, 2), "f4")}, {"license": "mit"}),
+    "gguf": lambda tmp: small_gguf(),
+    "ggml": lambda tmp: struct.pack("<II7i", 0x67676A74, 3, 1, 2, 3, 4, 5, 6, 7) + b"\0" * 8,
+    "npy": lambda tmp: _npy(),
+    "npz": lambda tmp: _npz(),
+    "keras": lambda tmp: _keras_zip(),
+    "torch-zip": _torch,
+    "hdf5-keras": lambda tmp: _h5(),
+}
+
+
+def run_reader(path: Path, data: bytes) -> None:
+    fmt = formats.identify(data[:4096], len(data), path.name)
+    if fmt is None:
+        return
+    try:
+        fmt.read(path, data[:4096], len(data))
+    except FormatError:
+        pass
+
+
+@pytest.mark.parametrize("kind", sorted(SAMPLES))
+def test_every_truncation_is_handled(tmp_path: Path, kind: str) -> None:
+    data = SAMPLES[kind](tmp_path)
+    path = tmp_path / "cut"
+    step = max(1, len(data) // 400)  # the HDF5 sample is a few KB
+    for n in range(0, len(data), step):
+        path.write_bytes(data[:n])
+        run_reader(path, data[:n])
+
+
+@pytest.mark.parametrize("kind", sorted(SAMPLES))
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(edits=st.lists(st.tuples(st.floats(0, 1, exclude_max=True), st.integers(0, 255)),
+                      min_size=1, max_size=6),
+       cut=st.floats(0.5, 1))
+def test_mutations_are_handled(tmp_path: Path, kind: str, edits, cut: float) -> None:
+    data = bytearray(SAMPLES[kind](tmp_path))
+    for where, value in edits:
+        data[int(where * len(data))] = value
+    data = bytes(data[: max(1, int(cut * len(data)))])
+    path = tmp_path / "mutant"
+    path.write_bytes(data)
+    run_reader(path, data)
