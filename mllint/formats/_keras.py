@@ -1,4 +1,4 @@
-"""Keras model configs as HDF5 attributes and ``.keras`` members carry them: bounded JSON, class names.
+"""Keras model configs (HDF5 attributes, ``.keras`` members): bounded JSON, class names.
 
 The config tree itself goes to ``ModelInfo.extra["model_config"]``; the Keras safety check walks it
 (model-formats.md §3.5). Here we only parse it with caps and list the class names it uses.

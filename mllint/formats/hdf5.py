@@ -219,8 +219,8 @@ def _read_without_h5py(path: Path) -> ModelInfo | None:
         span = f.read(EVIDENCE_SPAN)
     if not any(a in span for a in KERAS_ATTRS):
         return None
-    return ModelInfo(format="hdf5-keras", extra={"inspected": False,
-                                                 "note": "h5py missing; Keras attribute names seen"})
+    note = "h5py missing; Keras attribute names seen"
+    return ModelInfo(format="hdf5-keras", extra={"inspected": False, "note": note})
 
 
 FORMATS = (Format("hdf5-keras", sniff, read, extensions=(".h5", ".hdf5")),)

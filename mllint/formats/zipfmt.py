@@ -1,7 +1,7 @@
 """Zip containers: Keras ``.keras``, PyTorch zips, TorchScript, ``.npz``, and zips holding models.
 
-Read by hand, as leniently as PyTorch's miniz reader (model-formats.md §3.3 row 10, §3.4), not with
-:mod:`zipfile`: zipfile refuses what torch loads (names that differ between the central directory
+Read by hand, as leniently as PyTorch's miniz reader (model-formats.md §3.3 row 10, §3.4), not
+with :mod:`zipfile`: zipfile refuses what torch loads (names that differ between the central directory
 and the local header, the encryption flag) and checks CRCs, so a file torch accepts could escape
 the scan. We read the end-of-central-directory record (zip64 too), every central entry, and each
 local header for its name and data offset; CRCs and flag bits 0x1/0x20/0x40 are ignored. Local
@@ -365,7 +365,7 @@ def scan(f: BinaryIO, size: int, label: str, depth: int, budget: Budget) -> Mode
 
 
 def _torch_prefix(names: set[str], files: list[Entry]) -> str | None:
-    """The archive directory of a torch zip (``archive/``) if ``data.pkl`` and ``version`` sit in it.
+    """The directory of a torch zip (``archive/``) if ``data.pkl`` and ``version`` sit in it.
 
     torch.load takes the prefix from the first record (``caffe2/serialize/inline_container.cc``).
     """
@@ -430,7 +430,8 @@ def _read_keras(s: _Scan, files: list[Entry]) -> ModelInfo:
         if model is None:
             continue
         if e.name.startswith("model.weights."):  # the weights; arrays here are a model's
-            info.tensors, info.parameters, info.dtypes = model.tensors, model.parameters, model.dtypes
+            info.tensors, info.parameters = model.tensors, model.parameters
+            info.dtypes = model.dtypes
         else:
             s.members.append(Member(e.name, model))
     info.members = s.members

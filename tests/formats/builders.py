@@ -76,7 +76,7 @@ def torch_zip(path: Path, extra: dict[str, bytes] | None = None, script: bool = 
     with zipfile.ZipFile(path, "w") as z:
         z.writestr("archive/data.pkl", pickle.dumps({"w": 1}, protocol=2))
         z.writestr("archive/byteorder", "little")
-        z.writestr("archive/data/0", b"\x80\x02\x00\x00" * 4)  # float noise that starts like a pickle
+        z.writestr("archive/data/0", b"\x80\x02\x00\x00" * 4)  # floats that look like a pickle
         if script:
             z.writestr("archive/code/__torch__/m.py", "def forward(self, x):\n    return x\n")
             z.writestr("archive/constants.pkl", pickle.dumps((), protocol=2))

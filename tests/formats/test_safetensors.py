@@ -14,7 +14,8 @@ from mllint.formats import safetensors as reader
 from mllint.formats.base import CorruptModelError
 
 
-def write_header(tmp_path: Path, header: object, data: bytes = b"", raw: bytes | None = None) -> Path:
+def write_header(tmp_path: Path, header: object, data: bytes = b"",
+                 raw: bytes | None = None) -> Path:
     body = raw if raw is not None else json.dumps(header).encode()
     path = tmp_path / "m.safetensors"
     path.write_bytes(struct.pack("<Q", len(body)) + body + data)
