@@ -83,7 +83,7 @@ class Downloads(Check):
         if item.name == "debian/rules":  # every target, reached or not: source() tells them apart
             findings = [f for f in make.analyse(text, reached_only=False) if f.is_model]
         else:
-            findings = [f for f in analyse(language, text) if f.is_model]
+            findings = [f for f in analyse(language, text, item.python_ast) if f.is_model]
         if findings:
             self._found.append((item, language, findings))
 
@@ -137,7 +137,7 @@ class Downloads(Check):
         text = item.text()
         if text is None:
             return
-        findings = [f for f in analyse(language, text) if f.is_model]
+        findings = [f for f in analyse(language, text, item.python_ast) if f.is_model]
         if item.name.startswith("usr/share/doc/") or _lowered(item.name) or _provider(item.name):
             for finding in findings:
                 self._endpoint(item, finding)

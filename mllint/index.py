@@ -11,6 +11,7 @@ from __future__ import annotations
 import ast
 import os
 import stat
+import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -146,7 +147,9 @@ class Item:
             text = self.text(limit) if self.size <= limit else None
             if text is not None:
                 try:
-                    self._ast = ast.parse(text, filename=self.name)
+                    with warnings.catch_warnings():
+                        warnings.simplefilter("ignore")  # SyntaxWarning: package code's escapes
+                        self._ast = ast.parse(text, filename=self.name)
                 except (SyntaxError, ValueError, RecursionError, MemoryError):
                     pass
         return self._ast or None

@@ -11,6 +11,8 @@ provenance check, never model downloads.
 
 from __future__ import annotations
 
+import ast
+from collections.abc import Callable
 from pathlib import PurePosixPath
 
 from mllint.downloads import buildtext, cmake, literals, make, manifest, python, shell
@@ -59,11 +61,13 @@ def language_of(name: str, head: bytes = b"") -> str | None:
     return None
 
 
-def analyse(language: str, text: str) -> list[Finding]:
+def analyse(language: str, text: str, parsed: Callable[[], ast.Module | None] | None = None,
+            ) -> list[Finding]:
     """All findings of one file's text, sorted by line. Manifests give their records' findings
-    (the model file name they name is available from :func:`manifest.analyse`)."""
+    (the model file name they name is available from :func:`manifest.analyse`). ``parsed``
+    shares an already parsed Python syntax tree (see :func:`python.analyse`)."""
     if language == "python":
-        found = python.analyse(text)
+        found = python.analyse(text, parsed)
     elif language == "shell":
         found = shell.analyse(text)
     elif language == "make":

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import ast
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from mllint.downloads.finding import Finding, Kind
@@ -104,13 +104,21 @@ TRIGGERS = re.compile(
     r"|from_single_file|from_preset|tfds|nltk|gensim")
 
 
-def analyse(text: str) -> list[Finding]:
-    """All downloads in one Python source text; ``[]`` if it does not parse (e.g. Python 2)."""
+def analyse(text: str, parsed: Callable[[], ast.Module | None] | None = None) -> list[Finding]:
+    """All downloads in one Python source text; ``[]`` if it does not parse (e.g. Python 2).
+
+    ``parsed`` returns the text's syntax tree when the caller already has one to share (the
+    index parses each file once for every check: ``Item.python_ast``)."""
     if not TRIGGERS.search(text):
         return []
-    try:
-        tree = ast.parse(text)
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
+    if parsed is not None:
+        tree = parsed()
+    else:
+        try:
+            tree = ast.parse(text)
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            tree = None
+    if tree is None:
         return []
     ctx = _context(tree)
     findings: list[Finding] = []

@@ -1,0 +1,50 @@
+"""The file index: one walk, symlinks recorded and never followed, lazy shared parses."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from mllint.index import Index
+
+
+def test_walk_records_symlinks_without_following_them(tmp_path: Path) -> None:
+    (tmp_path / "pkg" / "models").mkdir(parents=True)
+    (tmp_path / "secret.safetensors").write_bytes(b"x" * 100)
+    os.symlink(tmp_path / "secret.safetensors", tmp_path / "pkg" / "models" / "out.safetensors")
+    os.symlink("..", tmp_path / "pkg" / "models" / "loop")
+    index = Index(tmp_path / "pkg", "pkg (patched)")
+    link = index.lookup("models/out.safetensors")
+    assert link is not None and link.is_symlink and not link.is_file
+    assert link.head == b"" and link.model is None and link.text() is None
+    assert index.lookup("models/loop").link == ".."
+    assert [i.name for i in index] == ["models/", "models/loop", "models/out.safetensors"]
+
+
+def test_vcs_and_quilt_directories_are_skipped(tmp_path: Path) -> None:
+    for d in (".git", ".pc", "src"):
+        (tmp_path / d).mkdir()
+        (tmp_path / d / "f").write_text("x")
+    assert [i.name for i in Index(tmp_path, "t")] == ["src/", "src/f"]
+
+
+def test_python_ast_is_parsed_once_and_quietly(tmp_path: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "a.py").write_text('import re\nx = re.compile("\\d+")\n')
+    (tmp_path / "b.py").write_text("print 'python 2'\n")
+    index = Index(tmp_path, "t")
+    tree = index.lookup("a.py").python_ast()
+    assert tree is not None and index.lookup("a.py").python_ast() is tree
+    assert index.lookup("b.py").python_ast() is None
+    assert capsys.readouterr().err == ""
+
+
+def test_children_lists_one_directory(tmp_path: Path) -> None:
+    (tmp_path / "m" / "sub").mkdir(parents=True)
+    (tmp_path / "m" / "a.onnx").write_bytes(b"")
+    (tmp_path / "m" / "sub" / "b.onnx").write_bytes(b"")
+    index = Index(tmp_path, "t")
+    assert [i.name for i in index.children("m/")] == ["m/a.onnx", "m/sub/"]
+    assert [i.name for i in index.children("")] == ["m/"]
