@@ -41,6 +41,7 @@ class Stanza:
     license: str
     comment: str
     line: int
+    license_text: str  # the stanza's own licence text, else a standalone License paragraph's
     star: bool  # one of the globs is "*"
     _specific: tuple[re.Pattern[str], ...] = field(repr=False, compare=False)  # the other globs
 
@@ -58,6 +59,7 @@ class CopyrightMatch:
     wildcard_only: bool
     comment: str
     files: tuple[str, ...]
+    license_text: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +108,7 @@ class CopyrightFile:
         if winner is None:
             return None
         return CopyrightMatch(winner.license, winner.line, not specific, winner.comment,
-                              winner.files)
+                              winner.files, winner.license_text)
 
 
 def compile_glob(glob: str) -> re.Pattern[str] | None:
@@ -147,12 +149,20 @@ def parse(text: str, name: str = "debian/copyright") -> CopyrightFile:
         return result
     for key in header:
         result.header[key.lower()] = HeaderField(str(header[key]), _line_of(header, key, lines))
+    texts: dict[str, str] = {}
+    for paragraph in parsed.all_license_paragraphs():
+        try:
+            standalone = paragraph.license
+        except ValueError:
+            continue
+        if standalone is not None and standalone.text:
+            texts[standalone.synopsis.strip().lower()] = standalone.text
     for paragraph in parsed.all_files_paragraphs():
-        result.stanzas.append(_stanza(paragraph, lines))
+        result.stanzas.append(_stanza(paragraph, lines, texts))
     return result
 
 
-def _stanza(paragraph: FilesParagraph, lines: list[str]) -> Stanza:
+def _stanza(paragraph: FilesParagraph, lines: list[str], texts: dict[str, str]) -> Stanza:
     try:
         files = tuple(paragraph.files)
     except ValueError:
@@ -160,11 +170,13 @@ def _stanza(paragraph: FilesParagraph, lines: list[str]) -> Stanza:
     try:
         license = paragraph.license
         synopsis = license.synopsis if license is not None else ""
+        text = (license.text or "") if license is not None else ""
     except ValueError:
-        synopsis = ""
+        synopsis = text = ""
+    text = text or texts.get(synopsis.strip().lower(), "")
     comment = str(paragraph["Comment"]) if "Comment" in paragraph else ""
     specific = tuple(p for p in (compile_glob(g) for g in files if g != "*") if p is not None)
-    return Stanza(files, synopsis.strip(), comment, _line_of(paragraph, "Files", lines),
+    return Stanza(files, synopsis.strip(), comment, _line_of(paragraph, "Files", lines), text,
                   "*" in files, specific)
 
 

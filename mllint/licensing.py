@@ -70,7 +70,7 @@ def findings(processable: Processable, item: Item, model: ModelInfo | None) -> l
     if copyright_item is not None and parsed is not None:
         match = parsed.match(item.name, trailing=binary)
         if match is not None and match.license:
-            found.append(LicenseFinding(classify(match.license), "debian/copyright",
+            found.append(LicenseFinding(_dep5_verdict(match), "debian/copyright",
                                         copyright_item.pointer(match.line),
                                         wildcard_only=match.wildcard_only))
     decl = declaration.declaration_for(processable)
@@ -90,6 +90,20 @@ def findings(processable: Processable, item: Item, model: ModelInfo | None) -> l
         expression, where = license_file
         found.append(LicenseFinding(classify(expression), "license-file", where))
     return found
+
+
+def _dep5_verdict(match: dep5.CopyrightMatch) -> LicenseVerdict:
+    """A copyright stanza's licence; a short name mllint does not know (DEP-5 lets packages
+    coin their own, e.g. ``bsdlike``) is judged by its licence text when that text is
+    recognised, keeping the name as written."""
+    verdict = classify(match.license)
+    if verdict.verdict != "unknown" or not match.license_text:
+        return verdict
+    stated = identify_text(match.license_text)
+    if stated is None:
+        return verdict
+    judged = classify(stated)
+    return LicenseVerdict(judged.verdict, verdict.expression, judged.reason, verdict.symbols)
 
 
 def resolve_license(processable: Processable, item: Item,

@@ -85,3 +85,11 @@ def test_broken_glob_matches_nothing_but_its_siblings_apply() -> None:
               "Copyright: y\nLicense: CC-BY-NC-4.0\n")
     assert c.match("m.onnx").license == "CC-BY-NC-4.0"
     assert c.match("a\\x").license == "MIT"
+
+
+def test_license_text_inline_or_standalone() -> None:
+    c = parse(FORMAT + "\nFiles: *\nCopyright: x\nLicense: bsdlike\n\nFiles: m/*\nCopyright: y\n"
+              "License: mit-like\n Permission is hereby granted, free of charge.\n\n"
+              "License: bsdlike\n Redistribution and use in source and binary forms.\n")
+    assert c.match("a").license_text == "Redistribution and use in source and binary forms."
+    assert c.match("m/x").license_text == "Permission is hereby granted, free of charge."

@@ -105,3 +105,15 @@ def test_binary_uses_its_doc_copyright_with_trailing_match(tmp_path: Path) -> No
     found = resolve_license(p, index.lookup("usr/share/foo/models/m.onnx"), model())
     assert (found.verdict.verdict, str(found.pointer), found.wildcard_only) == (
         "use-restricted", "usr/share/doc/foo/copyright:7", False)
+
+
+def test_custom_dep5_name_is_judged_by_its_text(tmp_path: Path) -> None:
+    p = source(tmp_path, {"debian/copyright": FORMAT + "\nFiles: *\nCopyright: x\nLicense: "
+                          "acme-model-terms\n\nLicense: acme-model-terms\n This model may be used"
+                          " for research purposes only.\n", "m.onnx": ""})
+    found = resolve_license(p, p.patched.lookup("m.onnx"), model())
+    assert (found.verdict.verdict, found.expression) == ("non-free", "acme-model-terms")
+    p = source(tmp_path / "b", {"debian/copyright": FORMAT + "\nFiles: *\nCopyright: x\n"
+                                "License: acme\n Some terms nobody recognises.\n", "m.onnx": ""})
+    found = resolve_license(p, p.patched.lookup("m.onnx"), model())
+    assert (found.verdict.verdict, found.expression) == ("unknown", "acme")
