@@ -38,8 +38,11 @@ def sniff(head: bytes, size: int, name: str) -> bool:
     first = layer[0][0]
     if layers[0].number == 100:  # LayerParameter starts with name (1) or type (2), as text
         return first.number in (1, 2) and first.wire == LEN and head_text(head, first) is not None
-    # V1LayerParameter: bottom (2), top (3), name (4) as text, or type (5) as an enum.
-    return (first.number, first.wire) in ((1, LEN), (2, LEN), (3, LEN), (4, LEN), (5, VARINT))
+    # V1LayerParameter: bottom (2), top (3), name (4) as text, then type (5) as an enum. The type
+    # must be there: a Caffe2 NetDef also keeps its operators in field 2, with inputs (1) and
+    # outputs (2) as text and its arguments in 5 (caffe2.py), and must not be read as Caffe.
+    fields = scan(head, layers[0].value, layers[0].end, limit=32)
+    return fields is not None and any((f.number, f.wire) == (5, VARINT) for f in fields[0])
 
 
 def _blob_values(w: Walker, fld: Field, depth: int) -> int:
