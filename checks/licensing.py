@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cached_property
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
@@ -34,8 +35,9 @@ if TYPE_CHECKING:
 # Areas whose packages must be DFSG-free themselves (Debian Policy 2.2.1 main, 2.2.2 contrib).
 FREE_AREAS = frozenset({"main", "contrib"})
 IDENTIFIER = re.compile(r"ml-policy", re.IGNORECASE)
-# A Files-Excluded glob names models when its last part has a model suffix or a model word.
-MODEL_WORD = re.compile(r"model|weight|checkpoint|ckpt|network|\bnets?\b", re.IGNORECASE)
+# A Files-Excluded glob names models when its last part has a model suffix or a model word
+# ("net" is left out: it names networking code far more often than networks).
+MODEL_WORD = re.compile(r"model|weight|checkpoint|ckpt", re.IGNORECASE)
 
 
 def _model_suffixes() -> frozenset[str]:
@@ -75,7 +77,10 @@ class Licensing(Check):
         p = self.processable
         finding = resolve_license(p, item, model)
         if finding is None:
-            self.pointed_hint("ml-model-license-unknown", item.pointer())
+            # A binary whose copyright file is absent or a symlink into another package's doc
+            # directory (allowed for binaries of one source) is not silent, just unreadable.
+            if p.type == "source" or dep5.copyright_item(p) is not None:
+                self.pointed_hint("ml-model-license-unknown", item.pointer())
             return
         verdict = finding.verdict.verdict
         if verdict in ("non-free", "use-restricted"):
@@ -98,7 +103,7 @@ class Licensing(Check):
         match = parsed.match(item.name) if parsed is not None else None
         if match is None or not match.wildcard_only:
             return
-        if item.basename in (self._copyright_text() or ""):
+        if item.basename in (self._copyright_text or ""):
             return  # named in a Comment, Files-Excluded or elsewhere
         decl = declaration_for(self.processable)
         if decl is not None and decl.for_file(item.name) is not None:
@@ -117,6 +122,7 @@ class Licensing(Check):
         return any(m is item for m in classified_models(p.patched)) and \
             classify_model(p, item, level).model_class == "free"
 
+    @cached_property
     def _copyright_text(self) -> str | None:
         item = dep5.copyright_item(self.processable)
         return item.text(dep5.MAX_COPYRIGHT) if item is not None else None
@@ -136,7 +142,7 @@ class Licensing(Check):
             line = disclaimer.line if disclaimer is not None else 0
         else:
             # Not DEP-5: there is no Disclaimer field to read, so any mention counts.
-            if IDENTIFIER.search(self._copyright_text() or ""):
+            if IDENTIFIER.search(self._copyright_text or ""):
                 return
             line = 0
         self.pointed_hint("ml-policy-identifier-missing", p.pointer("debian/copyright", line),

@@ -180,6 +180,8 @@ def _open(given: str, stack: ExitStack, package: str | None) -> tuple[list[Group
         return [], [f"Skipping {given}: {exc}"]
     except ValueError as exc:
         return [], [f"mllint: {exc}"]
+    except Exception as exc:  # noqa: BLE001 - a library failing on a hostile input file
+        return [], [f"Skipping {given}: {type(exc).__name__}: {exc}"]
 
 
 def _report(messages: list[str]) -> int:
@@ -280,6 +282,8 @@ def _main(argv: list[str]) -> int:
         if Path("debian/changelog").is_file():
             inputs = ["."]
         else:
+            print("mllint: no package given, and the current directory is not a source tree "
+                  "(no debian/changelog)", file=sys.stderr)
             build_parser().print_usage(sys.stderr)
             return 1
     if args.jobs is not None and args.jobs < 1:

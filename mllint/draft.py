@@ -1,30 +1,37 @@
 """``mllint --emit-ml-models``: a filled-in ``debian/ml-models`` drafted from what was detected.
 
-One stanza per model of the source tree: ``Files``, ``Format`` and ``SHA256`` from the file itself,
-``License`` when one was found (:mod:`mllint.licensing`), ``Base-Model`` and ``Training-Data`` names
-from the model card or embedded metadata, and placeholders in angle brackets for what only the
-maintainer knows. Where an existing ``debian/ml-models`` stanza already covers a model, its
-declared values are kept, detected ones fill its gaps, and ``Format`` and ``SHA256`` are
-refreshed, so re-running the command updates a declaration instead of discarding it. The field list is
+One stanza per model of the source tree: ``Files``, ``Format`` and ``SHA256`` from the file
+itself, ``License`` when one was found (:mod:`mllint.licensing`), ``Base-Model`` and
+``Training-Data`` from the model card, embedded metadata and the provenance evidence (E2 and
+better), ``Training-Code`` from training code found in the source, ``ML-Policy-Class`` as mllint
+infers it, and placeholders in angle brackets for what only the maintainer knows. Where an
+existing ``debian/ml-models`` stanza already covers a model, its declared values are kept,
+detected ones fill its gaps, and ``Format`` and ``SHA256`` are refreshed, so re-running the
+command updates a declaration instead of discarding it. The field list is
 :data:`mllint.declaration.FIELDS`; the draft parses without problems by construction (tested).
 """
 
 from __future__ import annotations
 
 import hashlib
+from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
+from mllint import copyright as dep5
 from mllint import declaration, modelcard
 from mllint.declaration import FIELDS, SPEC_FORMAT, Stanza
 from mllint.index import Item
 from mllint.inventory import models
 from mllint.licensing import resolve_license
+from mllint.provenance import Classification, classified_models, classify_model
+from mllint.provenance.evidence import Evidence
 
 if TYPE_CHECKING:
     from mllint.formats import ModelInfo
     from mllint.processable import Processable
 
 CHUNK = 1 << 20  # bytes hashed per read (1 MiB)
+MAX_LINES = 8  # most Training-Data / Training-Code lines drafted per model
 
 # Fields refreshed from the file even when a stanza declares them.
 MEASURED = ("Format", "SHA256")
@@ -43,8 +50,10 @@ def _glob_escape(name: str) -> str:
     return name.replace("\\", "\\\\").replace("*", "\\*").replace("?", "\\?")
 
 
-def _detected(p: Processable, item: Item, model: ModelInfo) -> dict[str, list[str]]:
-    """Field values mllint can fill in for one model, each a list of lines."""
+def _detected(p: Processable, item: Item, model: ModelInfo,
+              classification: Classification | None) -> dict[str, list[str]]:
+    """Field values mllint can fill in for one model, each a list of lines; ``classification``
+    (None for models that get no class, e.g. tokenizers) supplies the provenance evidence."""
     fields: dict[str, list[str]] = {"Files": [_glob_escape(item.name)], "Format": [model.format]}
     try:
         fields["SHA256"] = [_sha256(item)]
@@ -58,13 +67,52 @@ def _detected(p: Processable, item: Item, model: ModelInfo) -> dict[str, list[st
                                 *model.provenance.base_models]))
     if bases:
         fields["Base-Model"] = [f"{b} <location> <license>" for b in bases]
-    datasets = list(dict.fromkeys([*(card.datasets if card else ()),
-                                   *model.provenance.datasets]))
-    fields["Training-Data"] = ([f"{d} <location> <license>" for d in datasets] or
+    data = [f"{d} <location> <license>" for d in dict.fromkeys(
+        [*(card.datasets if card else ()), *model.provenance.datasets])]
+    code: list[str] = []
+    if classification is not None:
+        data = _data_lines(classification.evidence.data) + data
+        code = _code_lines(p, classification.evidence.pipeline)
+        if classification.model_class != "unclassified":
+            fields["ML-Policy-Class"] = [classification.model_class]
+    named: dict[str, str] = {}
+    for line in data:  # one line per dataset name; evidence lines come first and win
+        named.setdefault(line.split(" ", 1)[0], line)
+    data = list(named.values())
+    fields["Training-Data"] = (data[:MAX_LINES] or
                                [FIELDS["training-data"].placeholder])
     fields["Training-Data-Availability"] = [FIELDS["training-data-availability"].placeholder]
-    fields["Training-Code"] = [FIELDS["training-code"].placeholder]
+    fields["Training-Code"] = code or [FIELDS["training-code"].placeholder]
     return fields
+
+
+def _data_lines(evidence: list[Evidence]) -> list[str]:
+    """Training-Data lines from machine-readable or better data evidence (E2+), best first:
+    ``<name> <location> <license>`` with placeholders where the evidence is silent."""
+    lines: dict[str, str] = {}  # one line per dataset name, the best evidence's
+    for e in sorted((e for e in evidence if e.level >= 2), key=lambda e: -e.level):
+        # A location is a URL, a source path or a pkg:deb purl (ml-policy.md §6); a hub id
+        # such as "org/corpus" is a name whose location the maintainer must supply.
+        if e.detail and ("://" in e.detail or e.detail.startswith("pkg:") or e.level == 4):
+            name, location = PurePosixPath(e.detail).name or e.detail, e.detail
+        else:
+            name = e.detail or PurePosixPath(e.where.name).name
+            location = e.where.name if e.level == 4 else "<location>"
+        lines.setdefault(name, f"{name} {location} {e.license or '<license>'}")
+    return list(lines.values())
+
+
+def _code_lines(p: Processable, evidence: list[Evidence]) -> list[str]:
+    """Training-Code lines: source files holding training code (P2+), each with the licence
+    debian/copyright gives that file."""
+    parsed = dep5.copyright_for(p)
+    lines = []
+    for path in dict.fromkeys(e.where.name for e in evidence
+                              if e.level >= 2 and not e.where.name.startswith("debian/")):
+        match = parsed.match(path) if parsed is not None else None
+        license = match.license if match is not None and match.license else "<license>"
+        lines.append(f"{_glob_escape(path)} {license}")
+    return lines[:MAX_LINES]
 
 
 def _declared(stanza: Stanza) -> dict[str, list[str]]:
@@ -93,8 +141,10 @@ def draft_declaration(p: Processable) -> str:
         return header
     existing = declaration.declaration_for(p)
     stanzas = [header]
+    classified = {id(i) for i in classified_models(p.patched)}
     for item, model in models(p.patched):
-        fields = _detected(p, item, model)
+        classification = classify_model(p, item) if id(item) in classified else None
+        fields = _detected(p, item, model, classification)
         stanza = existing.for_file(item.name) if existing is not None else None
         if stanza is not None:
             # Declared values win over detected ones and placeholders; measured ones are

@@ -24,6 +24,7 @@ ARRAY_FORMATS = frozenset({"npy", "npz"})
 WEIGHT_NAME = re.compile(r"weight|model|checkpoint|ckpt|param|embedding|state_dict",
                          re.IGNORECASE)
 GENERATOR_SUFFIXES = (".py", ".sh", ".pl", ".r", ".jl")
+GENERATOR_MAX_SIZE = 1 << 20  # bytes of a candidate generator script read
 # Formats that carry no trained weights of their own.
 STUB_FORMATS = frozenset({"git-lfs-pointer"})
 # A pickle that imports nothing but containers and arrays is plain data (scipy's ascent.dat is a
@@ -56,18 +57,20 @@ def is_model(item: Item, model: ModelInfo) -> bool:
 def is_test_fixture(item: Item, model: ModelInfo) -> bool:
     """A model under a test directory, or named as a test, that holds no trained weights: a
     structure-only graph (``trained is False``), a file small enough to be random test tensors,
-    or one whose generator script sits beside it (a script in the same directory naming its
-    stem)."""
+    or one whose generator script sits beside it or one directory up (a script naming its stem:
+    pytorch's test/package/generate_bc_packages.py writes package_bc/test_nn_module.pt)."""
     if not (TEST_DIR.search(item.name) or TEST_NAME.search(item.basename)):
         return False
     if model.trained is False or item.size <= FIXTURE_MAX_SIZE:
         return True
     stem = PurePosixPath(item.basename).stem
-    for sibling in item.index.children(item.dirname):
-        if sibling.suffix in GENERATOR_SUFFIXES:
-            text = sibling.text(1 << 20)
-            if text and stem in text:
-                return True
+    parent = item.dirname.rstrip("/").rpartition("/")[0]
+    for directory in {item.dirname, parent + "/" if parent else ""}:
+        for sibling in item.index.children(directory):
+            if sibling.suffix in GENERATOR_SUFFIXES and sibling.size <= GENERATOR_MAX_SIZE:
+                text = sibling.text(GENERATOR_MAX_SIZE)
+                if text and stem in text:
+                    return True
     return False
 
 

@@ -18,6 +18,7 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from debian.arfile import ArError
 from debian.changelog import Changelog
 from debian.deb822 import Changes, Deb822, Dsc
 from debian.debfile import DebFile, DebError
@@ -190,7 +191,7 @@ def binary_from_deb(deb: Path, given: str, stack: ExitStack) -> Processable:
         (tmp / "control").mkdir()
         _extract(pkg.data.tgz(), tmp / "data")
         _extract(pkg.control.tgz(), tmp / "control")
-    except (DebError, tarfile.TarError, OSError, EOFError, KeyError, ValueError) as exc:
+    except (DebError, ArError, tarfile.TarError, OSError, EOFError, KeyError, ValueError) as exc:
         raise InputError(f"cannot read {deb.name}: {exc}") from exc
     return _binary(fields, given, tmp / "data", tmp / "control", deb.name, deb.suffix)
 
@@ -286,7 +287,7 @@ def open_input(given: str, stack: ExitStack, package: str | None = None) -> list
     if is_archive(path):
         return [_single(upstream_archive(path, given, stack, package))]
     raise ValueError(f"bad package file name {given} (neither .deb, .udeb, .ddeb, .changes, "
-                     ".dsc or .buildinfo file)")
+                     ".dsc, .buildinfo nor an upstream .tar.* or .zip archive)")
 
 
 def upstream_tree(root: Path, given: str, package: str | None = None,

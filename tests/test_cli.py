@@ -236,3 +236,13 @@ def test_sigterm_removes_the_unpacked_dsc(tmp_path: Path) -> None:
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 1 and "interrupted" in err and "Traceback" not in err
     assert not any(tmp_path.glob("mllint-*"))
+
+
+@pytest.mark.parametrize("content", [b"", b"!<arch>\n", b"\x00" * 100, b"!<arch>\ndebian-binary"])
+def test_broken_deb_is_skipped_with_one_line(cli, tmp_path: Path, content: bytes) -> None:
+    deb = tmp_path / "broken_1.0_all.deb"
+    deb.write_bytes(content)
+    result = cli(str(deb), *LIMIT, POSITIVE)
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"Skipping {deb}: ") and len(result.stderr.splitlines()) == 1
+    assert "W: model-files-positive source: oversized-ml-model" in result.stdout

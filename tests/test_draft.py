@@ -20,9 +20,17 @@ def _safetensors(path: Path, meta: dict[str, str]) -> None:
     path.write_bytes(struct.pack("<Q", len(header)) + header + bytes(8))
 
 
-def _source(root: Path) -> SimpleNamespace:
-    return SimpleNamespace(type="source", name="foo", upstream=False, patched=Index(root, "t"),
-                           installed=None, pointer=lambda n, line=0: Pointer(n, line, "t"))
+class _Source(SimpleNamespace):
+    """A stand-in source package, hashable by identity and weak-referenceable as mllint.provenance
+    needs (it caches evidence per processable)."""
+
+    __hash__ = object.__hash__
+
+
+def _source(root: Path) -> _Source:
+    return _Source(type="source", name="foo", upstream=False, patched=Index(root, "t"),
+                   installed=None, fields={}, group=None,
+                   pointer=lambda n, line=0: Pointer(n, line, "t"))
 
 
 def test_draft_fills_in_what_was_detected_and_parses_cleanly(tmp_path: Path) -> None:
@@ -74,7 +82,21 @@ def test_cli_emits_a_draft_for_a_source_tree(cli) -> None:
     for name in ("models/encoder.safetensors", "models/decoder.safetensors"):
         digest = hashlib.sha256((tree / name).read_bytes()).hexdigest()
         assert parsed.for_file(name).sha256 == digest
-    # Kept from the stanza that governs each file; as in DEP-5 a later stanza replaces an
-    # earlier one entirely, so the encoder's own stanza (SHA256 and License only) has no class.
+    # The decoder's class is kept from its stanza; as in DEP-5 a later stanza replaces an earlier
+    # one entirely, so the encoder's own stanza (SHA256 and License only) had none, and the
+    # draft fills the gap with the inferred class.
     assert parsed.for_file("models/decoder.safetensors").ml_policy_class == "toxic-candy"
-    assert parsed.for_file("models/encoder.safetensors").ml_policy_class is None
+    encoder = parsed.for_file("models/encoder.safetensors")
+    assert encoder.ml_policy_class == "toxic-candy"
+    assert encoder.training_code[0].location == "<path"  # a placeholder, for the maintainer
+
+
+def test_draft_cites_data_and_code_found_in_the_source(cli) -> None:
+    tree = Path(__file__).resolve().parent.parent / "testdata" / "provenance-free-retrain" / "tree"
+    result = cli("--emit-ml-models", str(tree))
+    stanza = declaration.parse(result.stdout).for_file("models/iris.safetensors")
+    assert [(d.name, d.location, d.license) for d in stanza.training_data] == [
+        ("iris.csv", "data/iris.csv", "BSD-3-Clause")]
+    assert [(c.location, c.license) for c in stanza.training_code] == [
+        ("tools/train.py", "BSD-3-Clause")]
+    assert stanza.ml_policy_class == "free"

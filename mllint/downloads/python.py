@@ -286,7 +286,9 @@ def _call_findings(call: ast.Call, scope: ast.AST, ctx: _Context) -> list[Findin
             if classify_url(value) == "dataset":
                 return [make("dataset", value)]
             return []
-        if arg is None or last == "from_pretrained" and not _hub_family(name, ctx, arg):
+        # from_pretrained(<variable>): the caller picks the model (skorch's tokenizer wrapper,
+        # a --model option). Issue 6 counts only a literal org/name; remote code still counts.
+        if arg is None or last == "from_pretrained":
             return [make("hub", "")] if remote_code else []
         if last in ("from_single_file", "from_preset", "SentenceTransformer", "CrossEncoder"):
             return [make("hub", "")] if _hub_family(name, ctx, arg) or remote_code else []

@@ -60,15 +60,19 @@ def test_trust_remote_code_is_flagged() -> None:
     assert finding.remote_code and finding.identifier == "org/remote"
 
 
-def test_from_pretrained_variable_fires_for_auto_classes_but_not_paths() -> None:
+def test_from_pretrained_needs_a_literal_model_name() -> None:
+    # skorch's tokenizer wrapper passes whatever its caller chose: the library names no model
+    # (a false alarm found on python3-skorch). Constants still fold into a name.
     assert found("""
         import transformers
+        NAME = "org/tok"
         def fit(self):
             transformers.AutoTokenizer.from_pretrained(self.tokenizer)
             transformers.AutoModel.from_pretrained(args.model_path)
             transformers.AutoModel.from_pretrained(os.path.join(d, "m"))
             transformers.AutoModel.from_pretrained("./local_dir")
-    """) == [("hub", "AutoTokenizer.from_pretrained", "", 4)]
+            transformers.AutoTokenizer.from_pretrained(NAME)
+    """) == [("hub", "AutoTokenizer.from_pretrained", "org/tok", 9)]
 
 
 def test_pipeline_without_model_uses_the_default_model() -> None:

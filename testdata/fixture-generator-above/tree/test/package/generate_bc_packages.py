@@ -1,0 +1,2 @@
+def generate():
+    save(make_module(), 'package_bc/nn_module.safetensors')
