@@ -35,8 +35,9 @@ if TYPE_CHECKING:
 # Areas whose packages must be DFSG-free themselves (Debian Policy 2.2.1 main, 2.2.2 contrib).
 FREE_AREAS = frozenset({"main", "contrib"})
 IDENTIFIER = re.compile(r"ml-policy", re.IGNORECASE)
-# A Files-Excluded glob names models when its last part has a model suffix or a model word.
-MODEL_WORD = re.compile(r"model|weight|checkpoint|ckpt|network|\bnets?\b", re.IGNORECASE)
+# A Files-Excluded glob names models when its last part has a model suffix or a model word
+# ("net" is left out: it names networking code far more often than networks).
+MODEL_WORD = re.compile(r"model|weight|checkpoint|ckpt", re.IGNORECASE)
 
 
 def _model_suffixes() -> frozenset[str]:

@@ -303,7 +303,8 @@ def parse(text: str, name: str = PATH) -> Declaration:
 
 
 def _has(paragraph: Deb822ParagraphElement, key: str) -> bool:
-    return any(kv.field_name.lower() == key for kv in paragraph.iter_parts_of_type(Deb822KeyValuePairElement))
+    return any(kv.field_name.lower() == key
+               for kv in paragraph.iter_parts_of_type(Deb822KeyValuePairElement))
 
 
 def _paragraph(decl: Declaration, paragraph: Deb822ParagraphElement, lines: list[str],

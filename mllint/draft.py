@@ -1,12 +1,13 @@
 """``mllint --emit-ml-models``: a filled-in ``debian/ml-models`` drafted from what was detected.
 
-One stanza per model of the source tree: ``Files``, ``Format`` and ``SHA256`` from the file itself,
-``License`` when one was found (:mod:`mllint.licensing`), ``Base-Model`` and ``Training-Data`` from
-the model card, embedded metadata and the provenance evidence (E2 and better), ``Training-Code``
-from training code found in the source, ``ML-Policy-Class`` as mllint infers it, and placeholders
-in angle brackets for what only the maintainer knows. Where an existing ``debian/ml-models`` stanza already covers a model, its
-declared values are kept, detected ones fill its gaps, and ``Format`` and ``SHA256`` are
-refreshed, so re-running the command updates a declaration instead of discarding it. The field list is
+One stanza per model of the source tree: ``Files``, ``Format`` and ``SHA256`` from the file
+itself, ``License`` when one was found (:mod:`mllint.licensing`), ``Base-Model`` and
+``Training-Data`` from the model card, embedded metadata and the provenance evidence (E2 and
+better), ``Training-Code`` from training code found in the source, ``ML-Policy-Class`` as mllint
+infers it, and placeholders in angle brackets for what only the maintainer knows. Where an
+existing ``debian/ml-models`` stanza already covers a model, its declared values are kept,
+detected ones fill its gaps, and ``Format`` and ``SHA256`` are refreshed, so re-running the
+command updates a declaration instead of discarding it. The field list is
 :data:`mllint.declaration.FIELDS`; the draft parses without problems by construction (tested).
 """
 
@@ -109,7 +110,8 @@ def _code_lines(p: Processable, evidence: list[Evidence]) -> list[str]:
     for path in dict.fromkeys(e.where.name for e in evidence
                               if e.level >= 2 and not e.where.name.startswith("debian/")):
         match = parsed.match(path) if parsed is not None else None
-        lines.append(f"{_glob_escape(path)} {match.license if match and match.license else '<license>'}")
+        license = match.license if match is not None and match.license else "<license>"
+        lines.append(f"{_glob_escape(path)} {license}")
     return lines[:MAX_LINES]
 
 

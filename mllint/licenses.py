@@ -7,8 +7,8 @@ by ``license-expression`` (the ScanCode project's parser), which accepts SPDX id
 parse (``Research use only, no commercial use``) is classified as one free-text symbol.
 
 Combination follows the expression's meaning: with ``OR`` the recipient may pick, so the freest
-part decides; with ``AND`` every part applies, so the least free decides. ``WITH`` adds an exception,
-which only grants permissions, so the licence part decides. Ranks, least free first:
+part decides; with ``AND`` every part applies, so the least free decides. ``WITH`` adds an
+exception, which only grants permissions, so the licence part decides. Ranks, least free first:
 non-free < use-restricted < unknown < free. So ``MIT AND CC-BY-NC-4.0`` is non-free, ``non-free OR
 unknown`` is unknown (the unknown part may be free) and ``free AND unknown`` is unknown.
 """
@@ -142,7 +142,7 @@ def _spdx_case() -> dict[str, str]:
 
 
 def _spdx_spelling(name: str) -> str:
-    """The SPDX list's spelling of ``name`` (``bsd-3-clause`` -> ``BSD-3-Clause``), else ``name``."""
+    """The SPDX list's spelling of ``name`` (``bsd-3-clause``: ``BSD-3-Clause``), or ``name``."""
     return _spdx_case().get(name.lower(), name)
 
 

@@ -2,9 +2,10 @@
 
 Hub model cards (huggingface.co/docs/hub/model-cards) start with a YAML block between two ``---``
 lines; its keys ``license``, ``license_name``, ``datasets``, ``base_model``, ``pipeline_tag`` and
-``library_name`` are what the provenance and licensing checks read (ml-policy.md §3.3). The block is
-parsed with PyYAML's safe loader (no Python object tags) and capped in size; only top-level keys
-and flat lists of strings are kept, so a hostile nesting or alias structure is never walked.
+``library_name`` are what the provenance and licensing checks read (ml-policy.md §3.3). The
+block is capped in size and composed with PyYAML's SafeLoader; only top-level keys with plain
+scalars or flat lists of strings under standard tags are kept, so a hostile nesting, alias
+structure or ``!!python`` tag is never walked or constructed.
 ``model-index`` datasets are evaluation sets and are deliberately not read.
 """
 

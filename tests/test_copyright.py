@@ -34,7 +34,8 @@ def test_last_matching_stanza_wins_with_its_line() -> None:
     c = parse(TEXT)
     assert c.machine_readable
     m = c.match("models/a.onnx")
-    assert (m.license, m.line, m.wildcard_only, m.comment) == ("cc-by-nc-4.0", 12, False, "trained on X")
+    assert (m.license, m.line, m.wildcard_only, m.comment) == (
+        "cc-by-nc-4.0", 12, False, "trained on X")
     m = c.match("models/special.onnx")
     assert (m.license, m.line) == ("MIT", 18)
 

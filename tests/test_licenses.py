@@ -65,7 +65,8 @@ def test_nesting_and_with() -> None:
 
 def test_unparsable_text_is_one_free_text_symbol() -> None:
     result = classify("Research use only,\n  no commercial use")
-    assert (result.verdict, result.expression) == ("non-free", "Research use only, no commercial use")
+    assert result.verdict == "non-free"
+    assert result.expression == "Research use only, no commercial use"
     assert classify("(MIT").verdict == "unknown"
 
 
@@ -97,7 +98,7 @@ def test_family() -> None:
 @pytest.mark.parametrize(("text", "expected"), [
     ("MIT License\n\nPermission is hereby granted, free of charge, to any person obtaining\n"
      "a copy of this software", "MIT"),
-    ("                    GNU GENERAL PUBLIC LICENSE\n                       Version 3, 29 June 2007\n"
+    ("              GNU GENERAL PUBLIC LICENSE\n                Version 3, 29 June 2007\n"
      "...convey ... only occasionally and noncommercially", "GPL-3.0"),
     ("                                 Apache License\n                           Version 2.0, "
      "January 2004", "Apache-2.0"),

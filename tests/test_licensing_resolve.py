@@ -27,7 +27,8 @@ def model(license: str | None = None) -> ModelInfo:
 
 
 def test_copyright_decides_and_metadata_disagreeing_is_a_conflict(tmp_path: Path) -> None:
-    p = source(tmp_path, {"debian/copyright": FORMAT + "\nFiles: *\nCopyright: x\nLicense: GPL-3+\n",
+    p = source(tmp_path, {"debian/copyright": FORMAT + "\nFiles: *\nCopyright: x\n"
+                          "License: GPL-3+\n",
                           "m.onnx": ""})
     found = resolve_license(p, p.patched.lookup("m.onnx"), model("MIT"))
     assert (found.source, found.expression, str(found.pointer)) == (
@@ -80,7 +81,8 @@ def test_upstream_tree_falls_back_to_license_files(tmp_path: Path) -> None:
 
 
 def test_spdx_line_in_a_text_model(tmp_path: Path) -> None:
-    p = source(tmp_path, {"net.c": "/* SPDX-License-Identifier: BSD-3-Clause */\nfloat w[] = {};\n"})
+    p = source(tmp_path, {"net.c": "/* SPDX-License-Identifier: BSD-3-Clause */\n"
+                                   "float w[] = {};\n"})
     found = resolve_license(p, p.patched.lookup("net.c"), None)
     assert (found.source, found.expression, str(found.pointer)) == (
         "metadata", "BSD-3-Clause", "net.c:1")

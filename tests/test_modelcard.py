@@ -49,7 +49,8 @@ def test_no_front_matter_or_bad_yaml() -> None:
 
 
 def test_python_tags_are_refused() -> None:
-    card = parse("---\nlicense: !!python/object/apply:os.system ['true']\ndatasets: [a]\n---\n", "R")
+    card = parse("---\nlicense: !!python/object/apply:os.system ['true']\ndatasets: [a]\n---\n",
+                 "R")
     assert card.license is None
     assert card.datasets == ("a",)
 
