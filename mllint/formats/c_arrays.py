@@ -170,6 +170,16 @@ SHAPE_DELETE = b"0123456789._abcdefABCDEFxXuUlL \t\r\n\f\v+-[]{}()"
 RUN = 8  # literals in a row the pre-filter counts in
 
 
+def _magic_literals(magic: bytes) -> bytes:
+    """A pattern for ``magic`` written as a run of byte literals, hex or decimal."""
+    return rb"\s*,\s*".join(rb"(?:0x0*%x|%d)(?![\w.])" % (b, b) for b in magic)
+
+
+# Rule 1's magics written as literals: only a file with one needs fewer than MIN_LITERALS.
+MAGIC_LITERALS = re.compile(rb"(?i)" + b"|".join(
+    _magic_literals(m) for m in (b"TFL3", b"GGUF", bytes.fromhex("202ff37a"))))
+
+
 @dataclass(slots=True)
 class Array:
     """Numeric literals found inside one named initialiser (merged by name)."""
@@ -423,16 +433,19 @@ def embedded_magic(first: bytes) -> str | None:
 def _enough_literals(path: Path) -> bool:
     """Cheap first pass, C-speed only: do the first :data:`MAX_SCAN` bytes (no NUL) hold
     :data:`MIN_ARRAY` literals in runs of :data:`RUN` (:data:`SHAPE`)? Every rule needs an array
-    of that many; code has literals in ones and twos, tables and weights in long runs.
-    Measured on pytorch 1.13's 6,500 C++/Python files (83 MiB): 0.25 s, 103 files pass; all of
-    aom's weight headers pass. Limit: an array with a comment or a macro between every few
+    of that many (rules 2 and 3: :data:`MIN_LITERALS`, rule 1 with a model magic among them:
+    :data:`MIN_ARRAY`); code has literals in ones and twos, tables and weights in long runs.
+    Measured on pytorch 1.13's 6,500 C++/Python files (83 MiB): 0.25 s, 57 files pass; all of
+    aom's weight headers pass (the smallest counts 288 literals in runs, 266 in arrays). Limit: an array with a comment or a macro between every few
     values (``0.5, /* w0 */``, ``Q15(0.5),``) does not pass, and so is not seen."""
     with path.open("rb") as f:
         data = f.read(MAX_SCAN)
     if b"\0" in data:
         return False
-    runs = data.translate(SHAPE, SHAPE_DELETE).count(b"," * RUN)
-    return runs * RUN >= MIN_ARRAY
+    in_runs = data.translate(SHAPE, SHAPE_DELETE).count(b"," * RUN) * RUN
+    if in_runs >= MIN_LITERALS // 2:  # rules 2 and 3 want MIN_LITERALS; the count is floored
+        return True
+    return in_runs >= MIN_ARRAY and MAGIC_LITERALS.search(data) is not None  # rule 1
 
 
 def read(path: Path, head: bytes, size: int) -> ModelInfo | None:
