@@ -55,13 +55,15 @@ def is_model(item: Item, model: ModelInfo) -> bool:
 
 
 def is_test_fixture(item: Item, model: ModelInfo) -> bool:
-    """A model under a test directory, or named as a test, that holds no trained weights: a
-    structure-only graph (``trained is False``), a file small enough to be random test tensors,
-    or one whose generator script sits beside it or one directory up (a script naming its stem:
-    pytorch's test/package/generate_bc_packages.py writes package_bc/test_nn_module.pt)."""
+    """A structure-only graph (``trained is False``) anywhere; or, under a test directory or
+    named as a test, a file small enough to be random test tensors, or one whose generator
+    script sits beside it or one directory up (a script naming its stem: pytorch's
+    test/package/generate_bc_packages.py writes package_bc/test_nn_module.pt)."""
+    if model.trained is False:  # a graph with no weights at all (python3-onnx's examples/)
+        return True
     if not (TEST_DIR.search(item.name) or TEST_NAME.search(item.basename)):
         return False
-    if model.trained is False or item.size <= FIXTURE_MAX_SIZE:
+    if item.size <= FIXTURE_MAX_SIZE:
         return True
     stem = PurePosixPath(item.basename).stem
     parent = item.dirname.rstrip("/").rpartition("/")[0]

@@ -28,6 +28,7 @@ from mllint.formats.base import (
 )
 
 MAGIC = b"\x93NUMPY"
+PY2_LONG = re.compile(r"(\d)L\b")
 MAX_HEADER = 100_000  # bytes; numpy itself refuses more than 10 000 unless told otherwise
 MAX_FIELDS = 10_000  # structured-dtype fields, nested, before we stop counting
 # One type code: optional byte order, kind, optional size, optional datetime unit ('M8[ns]').
@@ -111,7 +112,8 @@ def read_npy(f: BinaryIO, size: int) -> ModelInfo:
     raw = read_exact(f, hlen, size, "npy header")
     try:
         text = raw.decode("utf-8" if major == 3 else "latin-1")
-        header = ast.literal_eval(text)
+        # Python 2's numpy wrote long integers in shapes: (2L,); numpy itself accepts them.
+        header = ast.literal_eval(PY2_LONG.sub(r"\1", text))
     except (ValueError, SyntaxError, MemoryError, RecursionError, UnicodeDecodeError) as exc:
         raise CorruptModelError("npy header is not a Python literal") from exc
     if not isinstance(header, dict) or set(header) != {"descr", "fortran_order", "shape"}:

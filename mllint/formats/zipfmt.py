@@ -449,7 +449,10 @@ def _read_generic(s: _Scan, files: list[Entry]) -> ModelInfo | None:
 
 
 def _generic_info(s: _Scan) -> ModelInfo:
-    arrays = [m.model for m in s.members if m.model is not None and m.model.format == "npy"]
+    # A member that is itself an npz counts as arrays too (pytorch's caffe2 serialized tests
+    # zip an inout.npz).
+    arrays = [m.model for m in s.members
+              if m.model is not None and m.model.format in ("npy", "npz")]
     if s.members and len(arrays) == len(s.members):
         # .npy members beside documents: np.load opens any zip as an npz; data unless context
         # says model (numpy.py)

@@ -101,3 +101,12 @@ def test_npy_truncated_at_every_prefix(tmp_path: Path) -> None:
             continue
         with pytest.raises(formats.FormatError):
             read(path)
+
+
+def test_python2_long_integers_in_the_shape(tmp_path: Path) -> None:
+    # numpy's own test data (win64python2.npy) has shapes written by Python 2: (2L,)
+    path = tmp_path / "py2.npy"
+    path.write_bytes(npy_v1("{'descr': '<i8', 'fortran_order': False, 'shape': (2L, 3L), }",
+                            bytes(48)))
+    info = read(path)
+    assert info.format == "npy" and info.parameters == 6

@@ -252,3 +252,14 @@ def test_reader_that_needs_a_real_file_gets_a_spooled_copy(tmp_path: Path, monke
     info = zipfmt.read(path, b"", path.stat().st_size)
     assert seen == ["evil_name.bin"]  # alone in a private directory, name made safe
     assert [(m.name, m.model.parameters) for m in info.members] == [("../../evil name.bin", 100)]
+
+
+def test_zip_of_an_npz_is_arrays_not_a_model_container(tmp_path: Path) -> None:
+    # pytorch's caffe2/python/serialized_test/data/*.zip each hold an inout.npz of test data
+    inner = io.BytesIO()
+    np.savez(inner, x=np.zeros(3))
+    path = tmp_path / "case.zip"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("inout.npz", inner.getvalue())
+        z.writestr("meta.txt", "op: Relu\n")
+    assert read(path).format == "npz"
