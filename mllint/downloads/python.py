@@ -24,6 +24,7 @@ from mllint.downloads.patterns import (
     classify_url,
     is_hub_id,
 )
+from mllint.pyast import dotted
 
 # Hub calls: last name -> index of the positional argument holding the repo id, and its keyword.
 HUB_CALLS: dict[str, tuple[int, str]] = {
@@ -142,23 +143,6 @@ def analyse(text: str, parsed: Callable[[], ast.Module | None] | None = None) ->
     return findings
 
 
-def _dotted(node: ast.AST) -> str:
-    """``a.b.c`` for a Name/Attribute chain (calls in the chain become ``()``), else ``""``."""
-    parts: list[str] = []
-    while True:
-        if isinstance(node, ast.Attribute):
-            parts.append(node.attr)
-            node = node.value
-        elif isinstance(node, ast.Name):
-            parts.append(node.id)
-            break
-        elif isinstance(node, ast.Call):
-            node = node.func
-        else:
-            break
-    return ".".join(reversed(parts))
-
-
 def _scan(tree: ast.Module) -> tuple[_Context, list[tuple[ast.AST, ast.Call]]]:
     """One breadth-first walk over the module (the order of :func:`ast.walk`): imported names,
     names bound once to a string (folded) or to a dict/list table of strings, an offline
@@ -187,7 +171,7 @@ def _scan(tree: ast.Module) -> tuple[_Context, list[tuple[ast.AST, ast.Call]]]:
         elif isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None:
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
             for target in targets:
-                _bind(_dotted(target), node.value, ctx, seen)
+                _bind(dotted(target), node.value, ctx, seen)
         inner = node if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) else scope
         for field in node._fields:
             value = getattr(node, field, None)
@@ -221,7 +205,7 @@ def _fold(node: ast.AST | None, constants: dict[str, str]) -> str | None:
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return node.value
     if isinstance(node, (ast.Name, ast.Attribute)):
-        return constants.get(_dotted(node))
+        return constants.get(dotted(node))
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
         left, right = _fold(node.left, constants), _fold(node.right, constants)
         return left + right if left is not None and right is not None else None
@@ -266,7 +250,7 @@ def _pinned(call: ast.Call, scope: ast.AST, constants: dict[str, str]) -> bool:
             return True
     for node in ast.walk(scope):
         if isinstance(node, ast.Call):
-            name = _dotted(node.func).lower()
+            name = dotted(node.func).lower()
             if name.startswith("hashlib.") or any(w in name.rsplit(".", 1)[-1] for w in (
                     "checksum", "verify", "sha256", "check_integrity", "md5")):
                 return True
@@ -277,7 +261,7 @@ def _pinned(call: ast.Call, scope: ast.AST, constants: dict[str, str]) -> bool:
 
 
 def _call_findings(call: ast.Call, scope: ast.AST, ctx: _Context) -> list[Finding]:
-    name = _dotted(call.func)
+    name = dotted(call.func)
     if not name:
         return []
     last = name.rsplit(".", 1)[-1]
@@ -422,7 +406,7 @@ def _hub_family(name: str, ctx: _Context, arg: ast.AST) -> bool:
         return False
     if isinstance(arg, ast.Call):  # os.path.join(...), Path(...)
         return False
-    text = _dotted(arg).lower()
+    text = dotted(arg).lower()
     return bool(text) and not any(word in text for word in PATHLIKE_WORDS)
 
 
@@ -433,13 +417,13 @@ def _pretrained_weights(weights: ast.AST | None, ctx: _Context) -> bool:
     if isinstance(weights, ast.Constant):
         return isinstance(weights.value, str) and weights.value.lower() in (
             "imagenet", "default", "imagenet1k_v1", "imagenet1k_v2", "noisy-student")
-    return "_Weights" in _dotted(weights)
+    return "_Weights" in dotted(weights)
 
 
 def _table_urls(call: ast.Call, ctx: _Context) -> list[str]:
     """URLs of a module-level table the call indexes: ``load_url(model_urls[arch])``."""
     for arg in [*call.args, *(kw.value for kw in call.keywords)]:
         if isinstance(arg, ast.Subscript):
-            table = ctx.tables.get(_dotted(arg.value), [])
+            table = ctx.tables.get(dotted(arg.value), [])
             return [u for u in table if classify_url(u) is not None]
     return []

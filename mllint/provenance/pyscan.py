@@ -22,6 +22,7 @@ from mllint.provenance.tables import (
     TRAIN_FUNCTIONS,
     TRAIN_RECEIVERS,
 )
+from mllint.pyast import dotted
 
 
 @dataclass(slots=True)
@@ -34,24 +35,6 @@ class PyFacts:
     saved_names: list[str] = field(default_factory=list)  # strings given to save calls
     strings: list[tuple[str, int]] = field(default_factory=list)
     self_play: int = 0
-
-
-def dotted(node: ast.AST) -> str:
-    """``a.b.c`` for a Name/Attribute chain; the chain's known part for calls (``x().fit`` is
-    ``x.fit``); ``""`` otherwise."""
-    parts: list[str] = []
-    while True:
-        if isinstance(node, ast.Attribute):
-            parts.append(node.attr)
-            node = node.value
-        elif isinstance(node, ast.Call):
-            node = node.func
-        elif isinstance(node, ast.Name):
-            parts.append(node.id)
-            break
-        else:
-            break
-    return ".".join(reversed(parts))
 
 
 def scan(tree: ast.Module, text: str) -> PyFacts | None:
