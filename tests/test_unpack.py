@@ -331,7 +331,6 @@ def test_member_count_cap_on_100000_empty_members(box: Path) -> None:
         assert len(os.listdir(result.root)) == 2000
 
 
-@pytest.mark.skipif(not os.environ.get("MLLINT_SLOW_TESTS"), reason="set MLLINT_SLOW_TESTS=1")
 def test_100000_empty_members_unpack_with_default_limits(box: Path) -> None:
     tar = many_members_tar(box / "many.tar", 100_000)
     with unpacked(tar) as result:
