@@ -116,3 +116,25 @@ def head_of(path: Path) -> tuple[bytes, int]:
     """The index's view of a file: its first 4 KiB and its size."""
     data = path.read_bytes()
     return data[:4096], len(data)
+
+
+def write(tmp_path: Path, name: str, data: bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+def fmt_of(data: bytes, name: str) -> str | None:
+    """The format id the registry gives ``data`` named ``name``, or ``None``."""
+    from mllint.formats import identify
+
+    found = identify(data[:4096], len(data), name)
+    return found.id if found else None
+
+
+def read_file(path: Path):
+    """``mllint.formats.read`` on a file as the index would call it."""
+    from mllint.formats import read
+
+    head, size = head_of(path)
+    return read(path, head, size, path.name)

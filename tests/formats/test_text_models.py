@@ -10,25 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from mllint.formats import identify
-from mllint.formats import read as read_any
-from mllint.formats.base import CorruptModelError, ModelInfo
+from builders import fmt_of, write
+from builders import read_file as read
 
-
-def write(tmp_path: Path, name: str, data: bytes) -> Path:
-    path = tmp_path / name
-    path.write_bytes(data)
-    return path
-
-
-def fmt_of(data: bytes, name: str) -> str | None:
-    found = identify(data[:4096], len(data), name)
-    return found.id if found else None
-
-
-def read(path: Path) -> ModelInfo | None:
-    data = path.read_bytes()
-    return read_any(path, data[:4096], len(data), path.name)
+from mllint.formats.base import CorruptModelError
 
 
 # -- OpenCV -------------------------------------------------------------------------------------
