@@ -50,6 +50,14 @@ def _warn(options: Options, message: str, *, bug: bool = True) -> None:
     print(f"mllint: warning: {message}", file=sys.stderr)
 
 
+def _check_failed(options: Options, check: Check, where: str, exc: Exception) -> None:
+    """A check raised: an mllint bug. Strict mode re-raises; otherwise one stderr line (exit 1)
+    and the run goes on with the next file or check."""
+    if os.environ.get("MLLINT_STRICT") == "1":
+        raise exc
+    options.errors.append(f"check {check.name} failed on {where}: {type(exc).__name__}: {exc}")
+
+
 def run_checks(p: Processable, options: Options) -> list[Hint]:
     """Everything the checks emit for ``p``, in emission order."""
     emitted: list[Hint] = []
@@ -64,18 +72,18 @@ def run_checks(p: Processable, options: Options) -> list[Hint]:
     hook = {"source": "source", "binary": "installable", "udeb": "installable",
             "changes": "changes", "buildinfo": "changes"}[p.type]
     for check in checks:
-        try:
-            for view, visit in views:
-                method = getattr(check, visit)
-                for item in view:
+        for view, visit in views:
+            method = getattr(check, visit)
+            for item in view:
+                try:
                     method(item)
+                except Exception as exc:  # noqa: BLE001 - one bad file must not stop the check
+                    _check_failed(options, check, f"{p.name} {p.type} file {item.name}", exc)
+        try:
             getattr(check, hook)()
             check.always()
         except Exception as exc:  # noqa: BLE001 - a broken check must not stop the others
-            if os.environ.get("MLLINT_STRICT") == "1":
-                raise
-            options.errors.append(f"check {check.name} failed on {p.name} {p.type}: "
-                                  f"{type(exc).__name__}: {exc}")
+            _check_failed(options, check, f"{p.name} {p.type}", exc)
     return emitted
 
 

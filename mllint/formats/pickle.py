@@ -20,6 +20,7 @@ import codecs
 import io
 import re
 import struct
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -208,7 +209,9 @@ class _Source:
             self.i += n
             return
         target = self.pos + n
-        if self.end is not None and target > self.end:
+        # With end=None a declared length of up to 2**64 - 1 reaches here; no file is that long,
+        # and seek() would overflow rather than stop at EOF.
+        if target > (self.end if self.end is not None else sys.maxsize):
             raise _Truncated
         if self.seekable:
             self.f.seek(target)

@@ -104,3 +104,21 @@ def test_mutations_are_handled(tmp_path: Path, kind: str, edits, cut: float) -> 
     path = tmp_path / "mutant"
     path.write_bytes(data)
     run_reader(path, data)
+
+
+# Heads the sniffers meet in real trees: random data that happens to start like a format, then
+# lengths near 2**64 (a sniffer once seeked to one and raised OverflowError).
+PREFIXES = [b"", b"\x80\x02", b"\x80\x04\x8d", b"\x80\x04\x8e", b"(", b"GGUF", b"lmgg", b"tjgg",
+            b"\x93NUMPY", b"PK\x03\x04", b"\x89HDF\r\n\x1a\n", b"\x08\x07\x12", b"TFL3",
+            b"\x1f\x8b", b"<?xml", b"version ", b"\\data\\"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(prefix=st.sampled_from(PREFIXES), huge=st.booleans(), rest=st.binary(max_size=200),
+       extra=st.integers(0, 1 << 40))
+def test_no_sniffer_raises_on_random_heads(prefix: bytes, huge: bool, rest: bytes,
+                                           extra: int) -> None:
+    head = prefix + (b"\xff" * 8 if huge else b"") + rest
+    for fmt in formats.all_formats():
+        assert fmt.sniff(head, len(head), "f.bin") in (True, False), fmt.name
+        assert fmt.sniff(head, len(head) + extra, "f.bin") in (True, False), fmt.name

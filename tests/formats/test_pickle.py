@@ -243,6 +243,16 @@ def test_arbitrary_bytes_never_raise(data: bytes) -> None:
     assert looks_like_pickle(data, len(data)) in (True, False)
 
 
+@pytest.mark.parametrize("op", [b"\x8d", b"\x8e", b"\x96"])  # BINUNICODE8, BINBYTES8, BYTEARRAY8
+@pytest.mark.parametrize("length", [2**63 - 1, 2**63, 2**64 - 1])
+def test_huge_declared_length_without_an_end_is_truncation(op: bytes, length: int) -> None:
+    # Sniffing walks the head with end=None; a length past any file size once overflowed seek().
+    data = b"\x80\x04" + op + struct.pack("<Q", length) + b"xx"
+    assert not looks_like_pickle(data, len(data))
+    result = scan_pickles(io.BytesIO(data), 0, None)
+    assert isinstance(result.error, FormatError)
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.sampled_from(sorted(HOSTILE)), st.data())
 def test_mutated_hostile_pickles_never_raise(name: str, data: st.DataObject) -> None:
