@@ -47,7 +47,7 @@ class Item:
     pointers; directories end in ``/`` as lintian prints them."""
 
     name: str
-    path: Path
+    fspath: str  # on disk, as os.scandir gave it; see path
     size: int  # bytes
     mode: int
     link: str | None  # symlink target as written, or None
@@ -55,6 +55,12 @@ class Item:
     _head: bytes | None = field(default=None, repr=False)
     _parsed: tuple[ModelInfo | None, FormatError | None] | None = field(default=None, repr=False)
     _ast: bool | None = field(default=None, repr=False)  # False: does not parse as Python
+
+    @property
+    def path(self) -> Path:
+        """The file on disk. Made on demand: building a Path for each of 50,000 items cost a
+        tenth of the index walk (bench/many_files.py), and most are only opened."""
+        return Path(self.fspath)
 
     @property
     def is_file(self) -> bool:
@@ -96,7 +102,7 @@ class Item:
             self._head = b""
             if self.is_file and self.size:
                 try:
-                    with open(self.path, "rb") as f:
+                    with open(self.fspath, "rb") as f:
                         self._head = f.read(HEAD_SIZE)
                 except OSError:
                     pass
@@ -134,7 +140,7 @@ class Item:
         if len(head) == self.size:  # the whole file is in the head: no second open (most files)
             return head[:limit].decode("utf-8", "replace")
         try:
-            with open(self.path, "rb") as f:
+            with open(self.fspath, "rb") as f:
                 data = f.read(limit)
         except OSError:
             return None
@@ -189,7 +195,7 @@ class Index:
         self.ast_cache: OrderedDict[str, ast.Module] = OrderedDict()  # see Item.python_ast
         self._walk(root, "")
 
-    def _walk(self, directory: Path, prefix: str) -> None:
+    def _walk(self, directory: str | Path, prefix: str) -> None:
         try:
             entries = sorted(os.scandir(directory), key=lambda e: e.name)
         except OSError:
@@ -200,7 +206,7 @@ class Index:
             except OSError:
                 continue
             name = prefix + entry.name
-            path = Path(entry.path)
+            path = entry.path
             link = None
             if stat.S_ISLNK(st.st_mode):
                 try:

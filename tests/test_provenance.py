@@ -250,7 +250,7 @@ def test_note_says_levels_where_and_why_not_free() -> None:
 def test_hook_without_a_complete_chain_does_not_raise_the_level() -> None:
     from mllint.provenance.collect import Collected
 
-    item = Item("m.bin", Path("/nonexistent"), 1, 0o100644, None, None)  # type: ignore[arg-type]
+    item = Item("m.bin", "/nonexistent", 1, 0o100644, None, None)  # type: ignore[arg-type]
     hook = Evidence("pipeline", 4, "rules-hook", Pointer("debian/rules", 3))
     code = Evidence("pipeline", 2, "fit-call", Pointer("train.py", 1))
     assert grade(item, Collected([hook, code])).pipeline_level == 2

@@ -94,6 +94,9 @@ not a model after all (HDF5 science data, a zip of documents). Raises :class:`Fo
 the file claims the format but is broken."""
 
 
+WHITESPACE = b" \t\n\r\x0b\x0c"  # what \s matches in a bytes regex: leads of text formats
+
+
 @dataclass(frozen=True, slots=True)
 class Format:
     """One format family's entry in the registry (``FORMATS`` in its module)."""
@@ -104,6 +107,11 @@ class Format:
     extensions: tuple[str, ...] = ()  # conventional suffixes, lower case, with the dot
     magic: bool = True  # identified by a fixed magic (tried first) rather than by a heuristic
     weights: bool = True  # the format stores trained parameters (False: tokenizers, configs)
+    # Every byte a file of this format can begin with (None: any byte). identify() calls the
+    # sniffer only for heads starting with one of them; derive it from the constants the sniffer
+    # tests where possible. tests/formats/test_registry_order.py holds it against every model
+    # the tests build.
+    lead: bytes | None = None
 
 
 def remaining(f: BinaryIO, size: int) -> int:

@@ -10,7 +10,18 @@ from __future__ import annotations
 from pathlib import Path
 
 from mllint.formats.base import Format, LimitExceededError, ModelInfo
-from mllint.formats.protobuf import I32, I64, LEN, VARINT, Field, Walker, expect, head_text, scan
+from mllint.formats.protobuf import (
+    I32,
+    I64,
+    LEN,
+    VARINT,
+    Field,
+    Walker,
+    expect,
+    first_tag_bytes,
+    head_text,
+    scan,
+)
 
 # NetParameter field -> wire type; 4 input_dim may be packed (LEN) or not (VARINT).
 TOP_WIRE = {1: (LEN,), 2: (LEN,), 3: (LEN,), 4: (VARINT, LEN), 5: (VARINT,), 6: (LEN,),
@@ -86,4 +97,5 @@ def read(path: Path, head: bytes, size: int) -> ModelInfo | None:
                      extra={"name": net_name, "layers": layers, "layer_types": sorted(types)})
 
 
-FORMATS = (Format("caffe", sniff, read, extensions=(".caffemodel",), magic=False),)
+FORMATS = (Format("caffe", sniff, read, extensions=(".caffemodel",), magic=False,
+                  lead=first_tag_bytes(TOP_WIRE)),)

@@ -27,7 +27,18 @@ from __future__ import annotations
 from pathlib import Path
 
 from mllint.formats.base import CorruptModelError, Format, LimitExceededError, ModelInfo
-from mllint.formats.protobuf import I32, I64, LEN, VARINT, Field, Walker, expect, head_text, scan
+from mllint.formats.protobuf import (
+    I32,
+    I64,
+    LEN,
+    VARINT,
+    Field,
+    Walker,
+    expect,
+    first_tag_bytes,
+    head_text,
+    scan,
+)
 
 # NetDef and OperatorDef field -> wire type.
 NET_WIRE = {1: LEN, 2: LEN, 3: LEN, 4: VARINT, 5: LEN, 6: LEN, 7: LEN, 8: LEN, 9: LEN}
@@ -138,4 +149,5 @@ def read(path: Path, head: bytes, size: int) -> ModelInfo | None:
                      extra={"name": net_name, "ops": ops, "op_types": sorted(types)})
 
 
-FORMATS = (Format("caffe2", sniff, read, extensions=(".pb",), magic=False),)
+FORMATS = (Format("caffe2", sniff, read, extensions=(".pb",), magic=False,
+                  lead=first_tag_bytes(NET_WIRE)),)

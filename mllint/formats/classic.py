@@ -148,6 +148,16 @@ GNUBG_MAGIC = 472.3782
 GNUBG_TEXT = re.compile(rb"GNU Backgammon (\S{1,15})\n(\d+) (\d+) (\d+) ")
 
 
+def _gnubg_lead() -> bytes:
+    """The text header's "G" and the first (least significant) byte of every float32 that
+    gnubg_sniff's isclose() accepts as the magic: its neighbours a few units in the last place
+    away, enumerated rather than guessed."""
+    (bits,) = struct.unpack("<I", struct.pack("<f", GNUBG_MAGIC))
+    near = (struct.pack("<I", b) for b in range(bits - 8, bits + 9))
+    return b"G" + bytes(sorted({raw[0] for raw in near if math.isclose(
+        struct.unpack("<f", raw)[0], GNUBG_MAGIC, rel_tol=1e-7)}))
+
+
 def gnubg_sniff(head: bytes, size: int, name: str) -> bool:
     if GNUBG_TEXT.match(head):
         return True
@@ -408,14 +418,17 @@ def zinnia_read(path: Path, head: bytes, size: int) -> ModelInfo:
 
 
 FORMATS = (
-    Format("nnue", nnue_sniff, nnue_read, extensions=(".nnue",)),
+    Format("nnue", nnue_sniff, nnue_read, extensions=(".nnue",),
+           lead=bytes({v & 0xFF for v in NNUE_VERSIONS})),
     Format("tesseract", tesseract_sniff, tesseract_read, extensions=(".traineddata",),
            magic=False),
-    Format("fasttext", fasttext_sniff, fasttext_read, extensions=(".bin", ".ftz")),
-    Format("gnubg", gnubg_sniff, gnubg_read, extensions=(".wd", ".weights")),
+    Format("fasttext", fasttext_sniff, fasttext_read, extensions=(".bin", ".ftz"),
+           lead=struct.pack("<i", FASTTEXT_MAGIC)[:1]),
+    Format("gnubg", gnubg_sniff, gnubg_read, extensions=(".wd", ".weights"), lead=_gnubg_lead()),
     Format("darknet", darknet_sniff, darknet_read, extensions=(".weights",), magic=False),
-    Format("sphinx", sphinx_sniff, sphinx_read, extensions=(".dmp", ".lm.bin")),
-    Format("kenlm", kenlm_sniff, kenlm_read, extensions=(".binary", ".bin", ".klm")),
+    Format("sphinx", sphinx_sniff, sphinx_read, extensions=(".dmp", ".lm.bin"),
+           lead=bytes({m[0] for m in (b"BMDF", b"s3", b"0.3", *SPHINX_LM)})),
+    Format("kenlm", kenlm_sniff, kenlm_read, extensions=(".binary", ".bin", ".klm"), lead=b"m"),
     Format("zinnia", zinnia_sniff, zinnia_read, extensions=(".model",)),
     Format("apertium-tagger", apertium_sniff, apertium_read, extensions=(".prob",), magic=False),
 )

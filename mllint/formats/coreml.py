@@ -101,4 +101,4 @@ def _metadata(w: Walker, fld, metadata: dict[str, str]) -> None:
                 raise LimitExceededError(f"more than {MAX_ENTRIES} metadata entries")
 
 
-FORMATS = (Format("coreml", sniff, read, extensions=(".mlmodel",), magic=False),)
+FORMATS = (Format("coreml", sniff, read, extensions=(".mlmodel",), magic=False, lead=b"\x08"),)

@@ -45,4 +45,4 @@ def read(path: Path, head: bytes, size: int) -> ModelInfo:
     return ModelInfo(format="ggml", extra=extra)
 
 
-FORMATS = (Format("ggml", sniff, read, extensions=(".bin", ".ggml")),)
+FORMATS = (Format("ggml", sniff, read, extensions=(".bin", ".ggml"), lead=bytes({m[0] for m in MAGICS})),)

@@ -274,4 +274,4 @@ def _model_info(kv: dict[str, object], version: int, n_tensors: int) -> ModelInf
     return info
 
 
-FORMATS = (Format("gguf", sniff, read, extensions=(".gguf",)),)
+FORMATS = (Format("gguf", sniff, read, extensions=(".gguf",), lead=MAGIC[:1]),)

@@ -154,5 +154,6 @@ def read(path: Path, head: bytes, size: int) -> ModelInfo:
 
 FORMATS = (
     Format("joblib", sniff, read,
-           extensions=(".joblib", ".pkl", ".z", ".gz", ".bz2", ".xz", ".lzma")),
+           extensions=(".joblib", ".pkl", ".z", ".gz", ".bz2", ".xz", ".lzma"),
+           lead=b"\x80" + bytes({entry[0][0] for entry in COMPRESSORS})),
 )

@@ -58,4 +58,5 @@ def _weights(path: Path) -> str:
 
 # The .param stands for the model: its trained weights are the sibling .bin
 # (extra["weights_file"]), which has no header of its own to identify.
-FORMATS = (Format("ncnn", sniff, read, extensions=(".param",)),)
+FORMATS = (Format("ncnn", sniff, read, extensions=(".param",),
+                  lead=b"7" + struct.pack("<i", MAGIC)[:1]),)

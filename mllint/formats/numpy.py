@@ -149,4 +149,4 @@ def read(path: Path, head: bytes, size: int) -> ModelInfo:
         return read_npy(f, size)
 
 
-FORMATS = (Format("npy", sniff, read, extensions=(".npy",)),)
+FORMATS = (Format("npy", sniff, read, extensions=(".npy",), lead=MAGIC[:1]),)

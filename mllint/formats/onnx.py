@@ -338,4 +338,4 @@ def _opset(w: Walker, fld: Field) -> list[object]:
     return [domain, version]
 
 
-FORMATS = (Format("onnx", sniff, read, extensions=(".onnx",), magic=False),)
+FORMATS = (Format("onnx", sniff, read, extensions=(".onnx",), magic=False, lead=b"\x08"),)

@@ -20,7 +20,7 @@ from xml.etree.ElementTree import Element
 from defusedxml import ElementTree
 from defusedxml.common import DefusedXmlException
 
-from mllint.formats.base import CorruptModelError, Format, ModelInfo, Provenance
+from mllint.formats.base import WHITESPACE, CorruptModelError, Format, ModelInfo, Provenance
 
 TAIL = 1 << 20  # bytes of the file's end searched for the model-level rt_info
 MAX_ENTRIES = 1000  # rt_info values kept
@@ -85,4 +85,5 @@ def read(path: Path, head: bytes, size: int) -> ModelInfo:
 
 # The .xml stands for the model: its trained weights are the sibling .bin
 # (extra["weights_file"]), which has no header of its own to identify.
-FORMATS = (Format("openvino", sniff, read, extensions=(".xml",), magic=False),)
+FORMATS = (Format("openvino", sniff, read, extensions=(".xml",), magic=False,
+                  lead=b"\xef<" + WHITESPACE),)

@@ -1229,7 +1229,7 @@ def read(path: Path, head: bytes, size: int) -> ModelInfo | None:
 
 
 FORMATS = (
-    Format("pickle", sniff, read, magic=False,
+    Format("pickle", sniff, read, magic=False, lead=b"\x80" + bytes(sorted(PROTOCOL_START)),
            extensions=(".pkl", ".pickle", ".p", ".pt", ".pth", ".bin", ".ckpt", ".dat", ".data",
                        ".sav", ".model")),
 )

@@ -43,6 +43,17 @@ class Field(NamedTuple):
         return self.value + self.length
 
 
+def first_tag_bytes(wires: dict[int, int] | dict[int, tuple[int, ...]]) -> bytes:
+    """Every byte a message can begin with when its first field must be one of ``wires``
+    ({field number: wire type or types}): the tag varint's first byte (a :class:`Format` lead)."""
+    out = set()
+    for number, types in wires.items():
+        for wire in types if isinstance(types, tuple) else (types,):
+            tag = number << 3 | wire
+            out.add(tag if tag < 0x80 else tag & 0x7F | 0x80)
+    return bytes(sorted(out))
+
+
 def decode_varint(buf: bytes, pos: int, end: int) -> tuple[int, int] | None:
     """Decode a varint at ``buf[pos:end]``: ``(value, next_pos)``, or ``None`` if cut at ``end``.
 

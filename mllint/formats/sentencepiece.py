@@ -80,4 +80,5 @@ def read(path: Path, head: bytes, size: int) -> ModelInfo | None:
                      extra={"pieces": pieces, "normalizer": normalizer, **trainer})
 
 
-FORMATS = (Format("sentencepiece", sniff, read, extensions=(".model",), magic=False),)
+FORMATS = (Format("sentencepiece", sniff, read, extensions=(".model",), magic=False,
+                  lead=b"\x0a"),)

@@ -397,9 +397,10 @@ def _bundle_entry(value: bytes) -> tuple[int, int]:
 
 
 FORMATS = (
-    Format("tf-savedmodel", sniff_savedmodel, read_savedmodel, extensions=(".pb",), magic=False),
-    Format("tf-graphdef", sniff_graphdef, read_graphdef, extensions=(".pb",),
-           magic=False),
+    Format("tf-savedmodel", sniff_savedmodel, read_savedmodel, extensions=(".pb",), magic=False,
+           lead=b"\x08"),
+    Format("tf-graphdef", sniff_graphdef, read_graphdef, extensions=(".pb",), magic=False,
+           lead=b"\x0a"),
     Format("tf-checkpoint", sniff_checkpoint, read_checkpoint, extensions=(".index",),
-           magic=False),
+           magic=False, lead=b"\x00"),
 )

@@ -16,7 +16,7 @@ import struct
 import zlib
 from pathlib import Path
 
-from mllint.formats.base import CorruptModelError, Format, ModelInfo, Provenance
+from mllint.formats.base import WHITESPACE, CorruptModelError, Format, ModelInfo, Provenance
 
 GZIP = b"\x1f\x8b"
 SNIFF_OUTPUT = 16 << 10  # decompressed bytes a sniffer looks at
@@ -377,18 +377,20 @@ def lfs_read(path: Path, head: bytes, size: int) -> ModelInfo:
 
 FORMATS = (
     Format("opencv", opencv_sniff, opencv_read, extensions=(".xml", ".yml", ".yaml", ".xml.gz"),
-           magic=False),
-    Format("libsvm", libsvm_sniff, libsvm_read, extensions=(".model", ".svm")),
-    Format("liblinear", liblinear_sniff, liblinear_read, extensions=(".model",)),
-    Format("svmlight", svmlight_sniff, svmlight_read, extensions=(".model", ".dat")),
-    Format("fann", fann_sniff, fann_read, extensions=(".net",)),
-    Format("leela-zero", leela_sniff, leela_read, extensions=(".gz", ".txt"), magic=False),
-    Format("htsvoice", hts_sniff, hts_read, extensions=(".htsvoice",)),
-    Format("lightgbm", lightgbm_sniff, lightgbm_read, extensions=(".txt", ".model")),
+           magic=False, lead=GZIP[:1] + b"\xef<%" + WHITESPACE),
+    Format("libsvm", libsvm_sniff, libsvm_read, extensions=(".model", ".svm"), lead=b"s"),
+    Format("liblinear", liblinear_sniff, liblinear_read, extensions=(".model",), lead=b"s"),
+    Format("svmlight", svmlight_sniff, svmlight_read, extensions=(".model", ".dat"), lead=b"S"),
+    Format("fann", fann_sniff, fann_read, extensions=(".net",), lead=b"F"),
+    Format("leela-zero", leela_sniff, leela_read, extensions=(".gz", ".txt"), magic=False,
+           lead=GZIP[:1] + b"12"),
+    Format("htsvoice", hts_sniff, hts_read, extensions=(".htsvoice",), lead=b"["),
+    Format("lightgbm", lightgbm_sniff, lightgbm_read, extensions=(".txt", ".model"), lead=b"t"),
     Format("xgboost", xgboost_sniff, xgboost_read, extensions=(".json", ".ubj", ".model",
-                                                               ".bst")),
+                                                               ".bst"), lead=b"{b" + WHITESPACE),
     Format("arpa", arpa_sniff, arpa_read, extensions=(".arpa", ".lm", ".arpa.gz", ".lm.gz"),
            magic=False),
-    Format("hmmer", hmmer_sniff, hmmer_read, extensions=(".hmm", ".hmm.gz"), magic=False),
-    Format("git-lfs-pointer", lfs_sniff, lfs_read, weights=False),
+    Format("hmmer", hmmer_sniff, hmmer_read, extensions=(".hmm", ".hmm.gz"), magic=False,
+           lead=GZIP[:1] + b"H"),
+    Format("git-lfs-pointer", lfs_sniff, lfs_read, weights=False, lead=b"v"),
 )

@@ -31,4 +31,5 @@ def read(path: Path, head: bytes, size: int) -> ModelInfo:
     return model_info(scan, "torch-legacy")
 
 
-FORMATS = (Format("torch-legacy", sniff, read, extensions=(".pt", ".pth", ".pkl", ".bin")),)
+FORMATS = (Format("torch-legacy", sniff, read, extensions=(".pt", ".pth", ".pkl", ".bin"),
+                  lead=MAGIC[:1]),)

@@ -466,4 +466,4 @@ def _generic_info(s: _Scan) -> ModelInfo:
 
 
 FORMATS = (Format("zip", sniff, read, extensions=(".zip", ".pt", ".pth", ".keras", ".npz",
-                                                  ".ckpt")),)
+                                                  ".ckpt"), lead=LOCAL_SIG[:1]),)
