@@ -113,7 +113,8 @@ class Item:
             result: tuple[ModelInfo | None, FormatError | None] = (None, None)
             if self.is_file and self.size:
                 try:
-                    result = (formats.read(self.path, self.head, self.size, self.basename), None)
+                    result = (formats.read(self.fspath, self.head, self.size, self.basename),
+                              None)
                 except FormatError as exc:
                     result = (None, exc)
                 except OSError as exc:
@@ -124,7 +125,8 @@ class Item:
     @property
     def model(self) -> ModelInfo | None:
         """The header record if the content is a model, parsed at most once; else ``None``."""
-        return self._parse()[0]
+        parsed = self._parsed  # every check asks for every file: skip the call once parsed
+        return (parsed if parsed is not None else self._parse())[0]
 
     @property
     def model_error(self) -> FormatError | None:
@@ -192,6 +194,7 @@ class Index:
         self._items: dict[str, Item] = {}
         self._skip_top = skip_top  # e.g. DEBIAN/ of an unpacked binary: the control view
         self._children: dict[str, list[Item]] | None = None
+        self._files: list[Item] | None = None
         self.ast_cache: OrderedDict[str, ast.Module] = OrderedDict()  # see Item.python_ast
         self._walk(root, "")
 
@@ -232,7 +235,9 @@ class Index:
         return self._items.get(name) or self._items.get(name.rstrip("/") + "/")
 
     def files(self) -> Iterator[Item]:
-        return (i for i in self._items.values() if i.is_file)
+        if self._files is None:
+            self._files = [i for i in self._items.values() if i.is_file]
+        return iter(self._files)
 
     def children(self, dirname: str) -> list[Item]:
         """Items directly inside ``dirname`` (``"models/"``; ``""`` for the root), in order."""

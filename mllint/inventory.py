@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from pathlib import PurePosixPath
+from weakref import WeakKeyDictionary
 
 from mllint.formats import ModelInfo
 from mllint.index import Index, Item
@@ -78,14 +79,20 @@ def is_test_fixture(item: Item, model: ModelInfo) -> bool:
 
 def model_of(item: Item) -> ModelInfo | None:
     """The header record of ``item`` if it is a model and not a test fixture, else ``None``."""
-    if not item.is_file:
-        return None
-    model = item.model
+    model = item.model  # None for anything but a regular file
     if model is None or not is_model(item, model) or is_test_fixture(item, model):
         return None
     return model
 
 
+_MODELS: WeakKeyDictionary[Index, list[tuple[Item, ModelInfo]]] = WeakKeyDictionary()
+
+
 def models(index: Index) -> list[tuple[Item, ModelInfo]]:
-    """Every model of an index view that is not a test fixture, in index order."""
-    return [(item, model) for item in index.files() if (model := model_of(item)) is not None]
+    """Every model of an index view that is not a test fixture, in index order. Computed once
+    per index: several checks ask, some once per model (a new list, so callers may keep it)."""
+    found = _MODELS.get(index)
+    if found is None:
+        found = _MODELS[index] = [(item, model) for item in index.files()
+                                  if (model := model_of(item)) is not None]
+    return list(found)

@@ -112,7 +112,7 @@ def identify(head: bytes, size: int, name: str) -> Format | None:
     return None
 
 
-def read(path: Path, head: bytes, size: int, name: str) -> ModelInfo | None:
+def read(path: str | Path, head: bytes, size: int, name: str) -> ModelInfo | None:
     """Identify and read one file; ``None`` if it is not a model.
 
     Raises :class:`FormatError` (becomes ``ml-model-corrupt``). Any other exception from a
@@ -123,7 +123,7 @@ def read(path: Path, head: bytes, size: int, name: str) -> ModelInfo | None:
     if fmt is None:
         return None
     try:
-        return fmt.read(path, head, size)
+        return fmt.read(Path(path), head, size)  # a Path only for models: most files are not
     except FormatError:
         raise
     except (OSError, ValueError, KeyError, IndexError, TypeError, RecursionError, OverflowError,
