@@ -41,6 +41,27 @@ class Pointer:
         return f"{self.name}:{self.line}" if self.line > 0 else self.name
 
 
+# O_NOFOLLOW: a file swapped for a symlink after the walk is not followed out of the tree;
+# O_NONBLOCK: nor does one swapped for a FIFO hang the run.
+_OPEN_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
+
+
+def _read_head(path: str, want: int) -> bytes:
+    """Up to ``want`` bytes from the start of ``path``. Raw os.open/os.read rather than open():
+    no buffered file object for a single read halves the cost on a tree of small files."""
+    fd = os.open(path, _OPEN_FLAGS)
+    try:
+        data = os.read(fd, want)
+        while 0 < len(data) < want:  # short reads are legal; regular files rarely make them
+            more = os.read(fd, want - len(data))
+            if not more:
+                break
+            data += more
+        return data
+    finally:
+        os.close(fd)
+
+
 @dataclass(slots=True, eq=False)
 class Item:
     """One entry of an index. ``name`` is relative to the view's root, POSIX, as printed in
@@ -102,8 +123,7 @@ class Item:
             self._head = b""
             if self.is_file and self.size:
                 try:
-                    with open(self.fspath, "rb") as f:
-                        self._head = f.read(HEAD_SIZE)
+                    self._head = _read_head(self.fspath, min(HEAD_SIZE, self.size))
                 except OSError:
                     pass
         return self._head

@@ -83,8 +83,9 @@ def _admits(fmt: Format, first: int) -> bool:
 @lru_cache(maxsize=4096)
 def _heuristic_order(matched: tuple[str, ...], first: int) -> tuple[Format, ...]:
     _, heuristic, _ = _partition()
-    return tuple(sorted((f for f in heuristic if _admits(f, first)),
-                        key=lambda f: not any(e in matched for e in f.extensions)))
+    candidates = [f for f in heuristic if _admits(f, first)]
+    named = [f for f in candidates if any(e in matched for e in f.extensions)]
+    return tuple(named + [f for f in candidates if f not in named and not f.named])
 
 
 @cache

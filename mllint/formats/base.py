@@ -112,6 +112,8 @@ class Format:
     # tests where possible. tests/formats/test_registry_order.py holds it against every model
     # the tests build.
     lead: bytes | None = None
+    named: bool = False  # the sniffer accepts only names with one of the extensions: not tried
+    # on other files (heuristic formats only)
 
 
 def remaining(f: BinaryIO, size: int) -> int:

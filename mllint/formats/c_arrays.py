@@ -531,4 +531,4 @@ def read(path: Path, head: bytes, size: int) -> ModelInfo | None:
                      provenance=provenance, extra=extra)
 
 
-FORMATS = (Format("c-array", sniff, read, extensions=SUFFIXES, magic=False),)
+FORMATS = (Format("c-array", sniff, read, extensions=SUFFIXES, magic=False, named=True),)

@@ -68,7 +68,9 @@ TESS_MAX_VERSION = 4096  # bytes of VERSION string we read
 
 def _tess_table(head: bytes, size: int) -> tuple[list[int], str] | None:
     """The offset table, if ``head`` holds a consistent one, and the byte order."""
-    if len(head) < 12:
+    # A count of at most TESS_MAX_ENTRIES has two zero bytes at one end or the other: a test
+    # every file meets, so it comes first.
+    if len(head) < 12 or (head[2:4] != b"\0\0" and head[:2] != b"\0\0"):
         return None
     for order in "<>":
         (n,) = struct.unpack_from(order + "I", head)
@@ -191,13 +193,14 @@ def gnubg_read(path: Path, head: bytes, size: int) -> ModelInfo:
 # major*10+minor >= 2 (else i32), then float32 weights. No magic: we require the conventional
 # extension in the sniffer and a sibling .cfg (the network definition) in the reader.
 DARKNET_MAX_LISTING = 1000  # directory entries looked at for a sibling .cfg
+DARKNET_MAX_MAJOR = 9
 
 
 def _darknet_header(head: bytes) -> tuple[int, int, int, int] | None:
     if len(head) < 20:
         return None
     major, minor, revision = struct.unpack_from("<3i", head)
-    if not (0 <= major < 10 and 0 <= minor < 100 and 0 <= revision < 100_000):
+    if not (0 <= major <= DARKNET_MAX_MAJOR and 0 <= minor < 100 and 0 <= revision < 100_000):
         return None
     return major, minor, revision, 20 if major * 10 + minor >= 2 else 16
 
@@ -425,7 +428,8 @@ FORMATS = (
     Format("fasttext", fasttext_sniff, fasttext_read, extensions=(".bin", ".ftz"),
            lead=struct.pack("<i", FASTTEXT_MAGIC)[:1]),
     Format("gnubg", gnubg_sniff, gnubg_read, extensions=(".wd", ".weights"), lead=_gnubg_lead()),
-    Format("darknet", darknet_sniff, darknet_read, extensions=(".weights",), magic=False),
+    Format("darknet", darknet_sniff, darknet_read, extensions=(".weights",), magic=False,
+           named=True, lead=bytes(range(DARKNET_MAX_MAJOR + 1))),
     Format("sphinx", sphinx_sniff, sphinx_read, extensions=(".dmp", ".lm.bin"),
            lead=bytes({m[0] for m in (b"BMDF", b"s3", b"0.3", *SPHINX_LM)})),
     Format("kenlm", kenlm_sniff, kenlm_read, extensions=(".binary", ".bin", ".klm"), lead=b"m"),

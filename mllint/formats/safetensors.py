@@ -27,13 +27,13 @@ BASE_KEYS = ("ss_sd_model_name", "base_model", "modelspec.base_model")
 
 
 def sniff(head: bytes, size: int, name: str) -> bool:
-    if len(head) < 10:
+    if head[8:9] != b"{" or len(head) < 10:  # the cheapest test first: every file meets it
         return False
     (length,) = struct.unpack_from("<Q", head)
     # A header running past the end is still safetensors (truncated: the reader says so) when
     # the name agrees; otherwise a stray "{" at offset 8 of unrelated data would be claimed.
     fits = 8 + length <= size or name.lower().endswith(".safetensors")
-    return (2 <= length <= MAX_HEADER and fits and head[8:9] == b"{"
+    return (2 <= length <= MAX_HEADER and fits
             and head[9:10] in (b'"', b"}", b" ", b"\n"))
 
 
