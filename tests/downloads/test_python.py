@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import textwrap
 
+import pytest
+
 from mllint.downloads import python
 
 
@@ -189,3 +191,27 @@ def test_keras_tf_hub_and_gensim() -> None:
              ("hub", "hub.KerasLayer",
               "https://tfhub.dev/google/imagenet/mobilenet_v2_100_224/classification/5", 8),
              ("url", "utils.get_file", "https://storage.googleapis.com/x/models/m_weights.h5", 6)]
+
+
+@pytest.mark.parametrize("source", [
+    "# See https://github.com/pytorch/pytorch/issues/1\nx = torch.clip(y, 0, 1)\n",
+    "weights = layer.weights\nclip_grad_norm_(params, 1.0)\n",
+    "from .pipeline import Pipeline\nreader = csv.reader(f)\n",
+])
+def test_look_alike_words_are_not_parsed(source: str) -> None:
+    # pytorch: "github", torch.clip and weight assignments once sent 420 files to ast.parse.
+    assert not python._worth_parsing(source)
+
+
+@pytest.mark.parametrize("source", [
+    "import torch\nm = torch.hub.load('pytorch/vision', 'resnet18')\n",
+    "import tensorflow_hub as hub\nlayer = hub.KerasLayer(URL)\n",
+    "import clip\nmodel, pre = clip.load('ViT-B/32')\n",
+    "from transformers import pipeline\np = pipeline('sentiment-analysis')\n",
+    "import easyocr\nr = easyocr.Reader(['en'])\n",
+    "from keras.applications import ResNet50\nm = ResNet50(weights = 'imagenet')\n",
+    "import torchvision\nm = torchvision.models.resnet18(weights=ResNet18_Weights.DEFAULT)\n",
+])
+def test_every_trigger_still_reaches_a_finding(source: str) -> None:
+    assert python._worth_parsing(source)
+    assert python.analyse(source), source
