@@ -20,7 +20,8 @@ matrix is ``-rows``, ``-columns`` (negative since the current format), then its 
 
 Content decides: the version, the matrix shape and the first floats of a shape predictor, or the
 loss-name string of a network, in the first bytes. Thousands of plain ``.dat`` data files never
-start that way. The reader checks the first regression tree's shape against the mean shape.
+start that way. The reader checks the first regression tree's shape against the mean shape and
+the file size against the least the trees need.
 """
 
 from __future__ import annotations
@@ -125,7 +126,7 @@ def read(path: Path, head: bytes, size: int) -> ModelInfo:
     with path.open("rb") as f:
         data = f.read(min(size, HEADER_CAP))
     try:
-        return _shape_predictor(data)
+        return _shape_predictor(data, size)
     except _Short:
         if size > HEADER_CAP:
             raise LimitExceededError(f"dlib shape predictor header exceeds {HEADER_CAP} bytes")
@@ -143,10 +144,11 @@ def _dnn(head: bytes, after: int, loss: str) -> ModelInfo:
     return ModelInfo(format="dlib", extra=extra)
 
 
-def _shape_predictor(data: bytes) -> ModelInfo:
+def _shape_predictor(data: bytes, size: int) -> ModelInfo:
     cur, rows = _shape_start(data)
     for _ in range(rows):
         cur.float()
+    forests_at = cur.i
     cascades = cur.count(MAX_COUNT, "cascade")
     if cascades == 0:
         raise _Bad("dlib shape predictor has no cascades")
@@ -163,7 +165,11 @@ def _shape_predictor(data: bytes) -> ModelInfo:
     leaves = cur.count(1 << MAX_DEPTH, "leaf")
     if leaves != splits + 1 or cur.column(2 * MAX_LANDMARKS) != rows:
         raise _Bad("dlib regression tree leaves do not match the mean shape")
-    # dlib's trainer grows every tree to the same depth, so the first tree gives the count.
+    # dlib's trainer grows every tree to the same depth, so the first tree gives the count and,
+    # with every integer at least 2 bytes and every float 4, a lower bound of the file size.
+    least = forests_at + cascades * (2 + trees * (4 + 8 * splits + leaves * (4 + 4 * rows)))
+    if size < least:
+        raise _Bad(f"truncated dlib shape predictor: {size} bytes, its trees need {least}")
     per_tree = leaves * rows + 3 * splits
     return ModelInfo(format="dlib", parameters=cascades * trees * per_tree, dtypes=("F32",),
                      extra={"kind": "shape-predictor", "landmarks": rows // 2,
