@@ -323,13 +323,38 @@ def arpa_read(path: Path, head: bytes, size: int) -> ModelInfo:
 # (the hmmbuild command line, whose last argument is the alignment the profile was built
 # from), NSEQ (sequences in that alignment), then the "HMM" matrix. A file may hold many
 # profiles; we read the first one's header.
+# The matrix starts with the line "HMM" followed by the alphabet's symbols, one character each
+# (20 for amino, 4 for DNA/RNA), and its rows hold only numbers, "*" and one-word annotations.
+# Manuals quote hmmbuild's output with the same header but elide columns and rows with "..."
+# (hmmer's documentation/userguide/inclusions/hmmbuild-globins.out2): that is text, not a profile.
 HMMER = re.compile(rb"HMMER(3/[a-f]|2\.0) +\[([^\]\n]*)\]\r?\n")
 HMMER_TAG = re.compile(rb"^(NAME|ACC|DESC|LENG|ALPH|NSEQ|DATE|COM) +(.*?)\r?$", re.MULTILINE)
+HMMER_MATRIX = re.compile(rb"^HMM +([^\r\n]*)\r?\n", re.MULTILINE)
 HMMBUILD = re.compile(r"(?:\[\d+\] +)?\S*hmmbuild\b.* (\S+)$")
 
 
+def _hmmer_matrix(text: bytes) -> bool | None:
+    """Whether the first profile's matrix in ``text`` is one HMMER wrote: single-character
+    alphabet symbols on its "HMM" line and no elided ("...") cells in the rows ``text`` holds;
+    ``None`` when ``text`` ends before the "HMM" line."""
+    m = HMMER_MATRIX.search(text)
+    if m is None:
+        return None
+    symbols = m.group(1).split()
+    if not symbols or any(len(s) != 1 for s in symbols):
+        return False
+    return b"..." not in text[m.end():].split(b"\n//", 1)[0]
+
+
 def hmmer_sniff(head: bytes, size: int, name: str) -> bool:
-    return HMMER.match(plain_head(head)) is not None
+    text = plain_head(head)
+    if HMMER.match(text) is None:
+        return False
+    matrix = _hmmer_matrix(text)
+    if matrix is None:
+        # A whole file without a matrix is a quoted header; a longer one is read to decide.
+        return head.startswith(GZIP) or size > len(head)
+    return matrix
 
 
 def hmmer_read(path: Path, head: bytes, size: int) -> ModelInfo:
@@ -337,6 +362,11 @@ def hmmer_read(path: Path, head: bytes, size: int) -> ModelInfo:
     m = HMMER.match(text)
     if m is None:
         raise CorruptModelError("HMMER header line missing")
+    matrix = _hmmer_matrix(text)
+    if matrix is False:
+        raise CorruptModelError("HMMER matrix has elided or malformed columns")
+    if matrix is None and len(text) < READ_HEAD:
+        raise CorruptModelError("HMMER matrix missing")
     header = text.split(b"\nHMM ", 1)[0]
     meta: dict[str, str] = {}
     prov = Provenance()

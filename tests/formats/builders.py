@@ -74,6 +74,51 @@ def stack_global_pickle(module: str, name: str, arg: str) -> bytes:
     return b"\x80\x04" + s(module) + s(name) + b"\x93" + s(arg) + b"\x85R."
 
 
+def _bin_str(text: str) -> bytes:
+    raw = text.encode()
+    return b"X" + struct.pack("<I", len(raw)) + raw
+
+
+def _bin_int(n: int) -> bytes:
+    """The smallest of BININT1, BININT2, BININT or LONG1, as pickle chooses (protocol 2)."""
+    if 0 <= n < 256:
+        return b"K" + bytes([n])
+    if 0 <= n < 65536:
+        return b"M" + struct.pack("<H", n)
+    if -2**31 <= n < 2**31:
+        return b"J" + struct.pack("<i", n)
+    raw = n.to_bytes((n.bit_length() + 8) // 8, "little", signed=True)
+    return b"\x8a" + bytes([len(raw)]) + raw
+
+
+def torch_tensor(storage_class: str, key: str, numel: int, size: tuple[int, ...],
+                 offset: int = 0, parameter: bool = False) -> bytes:
+    """A tensor as torch.save's pickler writes it (protocol 2): ``_rebuild_tensor_v2`` applied to
+    (storage persistent id, offset, size, stride, requires_grad, backward hooks); wrapped in
+    ``_rebuild_parameter`` for an ``nn.Parameter``. Storage ids are
+    ``("storage", torch.<class>, key, location, numel)``."""
+    stride, step = [], 1
+    for d in reversed(size):
+        stride.insert(0, step)
+        step *= max(d, 1)
+    tup = lambda items: b"(" + b"".join(items) + b"t"  # noqa: E731  MARK ... TUPLE
+    pid = tup([_bin_str("storage"), f"ctorch\n{storage_class}\n".encode(), _bin_str(key),
+               _bin_str("cpu"), _bin_int(numel)]) + b"Q"
+    hooks = b"ccollections\nOrderedDict\n)R"
+    tensor = (b"ctorch._utils\n_rebuild_tensor_v2\n"
+              + tup([pid, _bin_int(offset), tup([_bin_int(d) for d in size]),
+                     tup([_bin_int(d) for d in stride]), b"\x89", hooks]) + b"R")
+    if parameter:
+        tensor = b"ctorch._utils\n_rebuild_parameter\n" + tup([tensor, b"\x88", hooks]) + b"R"
+    return tensor
+
+
+def torch_state_dict(tensors: dict[str, bytes]) -> bytes:
+    """data.pkl of ``torch.save(OrderedDict(name=tensor, ...))``, protocol 2."""
+    items = b"".join(_bin_str(name) + t for name, t in tensors.items())
+    return b"\x80\x02ccollections\nOrderedDict\n)R(" + items + b"u."
+
+
 def torch_zip(path: Path, extra: dict[str, bytes] | None = None, script: bool = False) -> Path:
     """A torch.save-shaped zip (stored members, ``archive/`` prefix); no torch needed."""
     with zipfile.ZipFile(path, "w") as z:

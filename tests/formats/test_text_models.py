@@ -229,6 +229,28 @@ def test_hmmer_manual_mentioning_the_header_is_no_profile() -> None:
     assert fmt_of(b"# HMMER user guide\nFiles start with HMMER3/f [3.3 | Nov 2019]\n", "x") is None
 
 
+def test_hmmer_output_quoted_with_elisions_is_no_profile() -> None:
+    """hmmer's user guide quotes hmmbuild's output with "..." for the columns and rows left out."""
+    quoted = HMM.replace(b"A        C\n", b"A        C   ...      Y\n").replace(
+        b"4.89246\n", b"4.89246 ...   3.61000\n...\n")
+    assert fmt_of(quoted, "hmmbuild-globins.out2") is None
+
+
+def test_hmmer_matrix_line_of_words_is_no_profile() -> None:
+    assert fmt_of(HMM.replace(b"A        C\n", b"Alanine  Cysteine\n"), "fn3.hmm") is None
+
+
+def test_hmmer_header_without_matrix_is_no_profile() -> None:
+    assert fmt_of(HMM.split(b"HMM ")[0], "fn3.hmm") is None
+
+
+def test_hmmer_long_header_without_matrix_is_corrupt(tmp_path: Path) -> None:
+    """The head ends inside the header, so only the reader sees that no matrix follows."""
+    long = HMM.split(b"HMM ")[0] + b"COM   [2] hmmbuild --seed 42 fn3.hmm fn3.sto\n" * 200
+    with pytest.raises(CorruptModelError, match="matrix missing"):
+        read(write(tmp_path, "fn3.hmm", long))
+
+
 # -- Git LFS pointer ----------------------------------------------------------------------------
 OID = "4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393"
 POINTER = f"version https://git-lfs.github.com/spec/v1\noid sha256:{OID}\nsize 12345\n".encode()
