@@ -36,8 +36,10 @@ MAX_LANDMARKS = 10_000  # dlib's shipped predictors have 5, 68 or 194
 MAX_DEPTH = 12  # regression tree depth; dlib's trainer defaults to 4
 MAX_COUNT = 1_000_000  # cascade levels, trees per level
 SNIFF_FLOATS = 8  # mean-shape floats checked in the head
-DNN_PREFIX = re.compile(rb"\x01\x01\x01([\x05-\x40])(loss_[a-z0-9_]*)")
-DNN_INPUT = re.compile(rb"\x01([\x05-\x40])(input[a-z0-9_]*)")
+# A layer name as dlib writes it: a one-byte size (5-64 here), then the name.
+DNN_LOSS = re.compile(rb"\x01\x01\x01([\x05-\x40])loss_")  # version 1, then the loss name
+DNN_INPUT = re.compile(rb"\x01([\x05-\x40])input")
+LAYER_NAME = re.compile(rb"[a-z0-9_]+")
 
 
 class _Short(Exception):
@@ -110,19 +112,24 @@ def _is_shape_predictor(head: bytes) -> bool:
     return True
 
 
+def _name(head: bytes, m: re.Match[bytes] | None) -> str | None:
+    """The layer name whose size byte ``m`` matched, if it is a whole name."""
+    if m is None:
+        return None
+    raw = head[m.start(1) + 1:m.start(1) + 1 + m.group(1)[0]]
+    return raw.decode() if LAYER_NAME.fullmatch(raw) and len(raw) == m.group(1)[0] else None
+
+
 def sniff(head: bytes, size: int, name: str) -> bool:
     if not head.startswith(b"\x01\x01"):  # int version 1: both kinds, and cheap to refuse
         return False
-    m = DNN_PREFIX.match(head)
-    if m and len(m.group(2)) == m.group(1)[0]:
-        return True
-    return _is_shape_predictor(head)
+    return _name(head, DNN_LOSS.match(head)) is not None or _is_shape_predictor(head)
 
 
 def read(path: Path, head: bytes, size: int) -> ModelInfo:
-    m = DNN_PREFIX.match(head)
-    if m and len(m.group(2)) == m.group(1)[0]:
-        return _dnn(head, m.end(), m.group(2).decode())
+    loss = _name(head, DNN_LOSS.match(head))
+    if loss is not None:
+        return _dnn(head, 4 + len(loss), loss)
     with path.open("rb") as f:
         data = f.read(min(size, HEADER_CAP))
     try:
@@ -138,8 +145,9 @@ def read(path: Path, head: bytes, size: int) -> ModelInfo:
 def _dnn(head: bytes, after: int, loss: str) -> ModelInfo:
     extra: dict[str, object] = {"kind": "dnn", "loss": loss}
     for m in DNN_INPUT.finditer(head, after):
-        if len(m.group(2)) == m.group(1)[0]:
-            extra["input"] = m.group(2).decode()
+        found = _name(head, m)
+        if found is not None:
+            extra["input"] = found
             break
     return ModelInfo(format="dlib", extra=extra)
 

@@ -39,6 +39,13 @@ def test_dnn_loss_and_input_are_read(tmp_path: Path) -> None:
     assert info.extra == {"kind": "dnn", "loss": "loss_metric_2", "input": "input_rgb_image"}
 
 
+def test_dnn_names_are_cut_at_their_size(tmp_path: Path) -> None:
+    # Bytes after a name that could continue it (here letters) are not part of it.
+    data = dlib_int(1) + dlib_str("loss_mmod_") + b"zz" + dlib_int(3) + dlib_str("input") + b"abc"
+    info = read(write(tmp_path, "m.dat", data + bytes(40)))
+    assert info.extra == {"kind": "dnn", "loss": "loss_mmod_", "input": "input"}
+
+
 def test_dnn_is_found_by_content_under_any_name() -> None:
     assert fmt_of(dlib_dnn("loss_mmod_", "input_rgb_image_pyramid"), "detector") == "dlib"
 
