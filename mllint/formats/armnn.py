@@ -9,9 +9,9 @@ or, for input and output layers, a ``BindableLayerBase`` {0 base}; a ``ConstTens
 TensorInfo {0 dimensions, 1 dataType}, 1-2 data}.
 
 The schema declares ``file_identifier "ARMN"``, but the serializer finishes the buffer without
-it (src/armnnSerializer/Serializer.cpp, ``Serialize``: ``fbBuilder.Finish(serializedGraph)``,
-from 19.02 to today; a file Debian's libarmnn 20.08 wrote starts ``04 00 00 00`` with no
-identifier). So the content test is structural: a root table whose layers agree with
+it (src/armnnSerializer/Serializer.cpp, ``Serialize``: ``fbBuilder.Finish(serializedGraph)``
+in every version of the file read, up to 23.x; a file Debian's libarmnn 20.08 wrote starts
+``04 00 00 00`` with no identifier). So the content test is structural: a root table whose layers agree with
 themselves, the union type of each ``AnyLayer`` naming the same layer kind as the ``layerType``
 of its base. Both enums only grow at the end, so their order is stable across versions.
 The reader walks every layer table (never tensor data) and counts the elements of constant
