@@ -68,7 +68,7 @@ def findings(processable: Processable, item: Item, model: ModelInfo | None) -> l
     copyright_item = dep5.copyright_item(processable)
     parsed = dep5.copyright_for(processable)
     if copyright_item is not None and parsed is not None:
-        match = parsed.match(item.name, trailing=binary)
+        match = parsed.match(item.name, trailing=binary) or parsed.package_license
         if match is not None and match.license:
             found.append(LicenseFinding(_dep5_verdict(match), "debian/copyright",
                                         copyright_item.pointer(match.line),

@@ -63,8 +63,11 @@ def _compression(head: bytes) -> dict[str, object]:
 # type_id="opencv-haar-classifier"; cv::ml models use their default names "opencv_ml_<kind>"
 # (modules/ml, StatModel::save) or, before OpenCV 3, type_id="opencv-ml-<kind>"; contrib's face
 # recognizers write "opencv_lbphfaces", "opencv_eigenfaces", "opencv_fisherfaces".
-OPENCV_ROOT = re.compile(
-    rb"\A(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*\?>\s*<opencv_storage>|%YAML[:\s]1\.\d)")
+# XML allows comments between the declaration and the root, and opencv-data's cascades carry
+# their licence there: up to 6 KiB, past the 4 KiB head, before "<opencv_storage>".
+OPENCV_XML = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*<\?xml[^>]*\?>\s*(?:<!--.*?-->\s*)*", re.DOTALL)
+OPENCV_YAML = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*%YAML[:\s]1\.\d")
+OPENCV_XML_ROOT = b"<opencv_storage>"
 OPENCV_KIND = re.compile(
     rb"<cascade[\s>]|^cascade:|type_id=\"opencv-haar-classifier\"|type_id:\s*opencv-haar-classifier"
     rb"|<(opencv_ml_\w+)>|^(opencv_ml_\w+):"
@@ -74,18 +77,40 @@ OPENCV_KIND = re.compile(
 OPENCV_FIELD = re.compile(rb"<(stageType|featureType|height|width|stageNum)>\s*([^<\s]+)\s*<"
                           rb"|^\s*(stageType|featureType|height|width|stageNum):\s*\"?([^\"\s]+)",
                           re.MULTILINE)
+START_TAG = re.compile(rb"<[^!?/][^>]*>")
+
+
+def _opencv_node(text: bytes, truncated: bool) -> tuple[re.Match[bytes] | None, bool]:
+    """The model node of an OpenCV file storage in ``text``, and whether ``text`` ended before
+    that could be known (``truncated``: the file goes on past ``text``). In XML the node is the
+    root's first child, so a leading comment still open, or a root whose first child has not
+    started, at the end of a truncated ``text`` is undecided."""
+    if OPENCV_YAML.match(text):
+        return OPENCV_KIND.search(text), False
+    prolog = OPENCV_XML.match(text)
+    if prolog is None:
+        return None, False
+    rest = text[prolog.end():]
+    if not rest or rest.startswith(b"<!--"):  # the loop above stops at an unclosed comment
+        return None, truncated
+    if not rest.startswith(OPENCV_XML_ROOT):
+        return None, False
+    node = OPENCV_KIND.search(text, prolog.end())
+    if node is None and START_TAG.search(rest, len(OPENCV_XML_ROOT)) is None:
+        return None, truncated
+    return node, False
 
 
 def opencv_sniff(head: bytes, size: int, name: str) -> bool:
-    text = plain_head(head)
-    return OPENCV_ROOT.match(text) is not None and OPENCV_KIND.search(text) is not None
+    node, undecided = _opencv_node(plain_head(head), size > len(head))
+    return node is not None or undecided  # undecided: the reader looks further
 
 
-def opencv_read(path: Path, head: bytes, size: int) -> ModelInfo:
+def opencv_read(path: Path, head: bytes, size: int) -> ModelInfo | None:
     text = read_text_head(path, head)
-    m = OPENCV_KIND.search(text)
-    if OPENCV_ROOT.match(text) is None or m is None:
-        raise CorruptModelError("OpenCV storage root or model node missing")
+    m, _ = _opencv_node(text, len(text) >= READ_HEAD)
+    if m is None:
+        return None  # a long comment led to some other XML (or to 64 KiB of comment)
     named = next((g for g in m.groups() if g), None)
     kind = named.decode() if named else "cascade"
     extra: dict[str, object] = {"kind": kind, **_compression(head)}
