@@ -47,7 +47,7 @@ LOWERED_NAMES = frozenset({".gitlab-ci.yml", ".travis.yml", "azure-pipelines.yml
 PROVIDERS = frozenset({"huggingface_hub", "pooch", "nltk", "transformers", "diffusers", "timm",
                        "torchvision", "torch", "keras", "tf_keras", "tensorflow_hub", "kagglehub",
                        "gensim", "spacy", "stanza", "modelscope", "sentence_transformers",
-                       "open_clip", "datasets", "torchaudio", "fasttext"})
+                       "open_clip", "datasets", "torchaudio", "fasttext", "keras_applications"})
 # Scripts that run at install time. The ``triggers`` control file only declares interest; what
 # runs when a trigger fires is ``postinst triggered``, so scanning postinst covers triggers too.
 MAINTAINER_SCRIPTS = frozenset({"preinst", "postinst", "config"})

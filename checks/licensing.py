@@ -60,6 +60,9 @@ class Licensing(Check):
                  emit: Callable[[Hint], None]) -> None:
         super().__init__(processable, profile, emit)
         self._non_free: list[Item] = []  # models whose licence is not DFSG-free
+        # Contradicting pairs of statements (note words) -> the models they are about, in index
+        # order: one copyright stanza against one licence file covers every model under both.
+        self._mismatches: dict[tuple[str, ...], list[Item]] = {}
 
     def visit_patched_files(self, item: Item) -> None:
         self._judge(item)
@@ -90,8 +93,8 @@ class Licensing(Check):
                        else "ml-model-license-use-restrictions")
                 self.pointed_hint(tag, item.pointer(), *_statement(finding))
         for conflict in finding.conflicts:
-            self.pointed_hint("ml-model-license-mismatch", item.pointer(), *_statement(finding),
-                              "vs", *_statement(conflict))
+            pair = (*_statement(finding), "vs", *_statement(conflict))
+            self._mismatches.setdefault(pair, []).append(item)
         if p.type == "source" and not p.upstream:
             self._coverage(item)
 
@@ -126,6 +129,16 @@ class Licensing(Check):
     def _copyright_text(self) -> str | None:
         item = dep5.copyright_item(self.processable)
         return item.text(dep5.MAX_COPYRIGHT) if item is not None else None
+
+    def always(self) -> None:
+        """One ``ml-model-license-mismatch`` per contradicting pair of statements, at the first
+        model it is about (hmmer: its GPL-3 ``Files: *`` against the BSD LICENSE above ten
+        profiles is one thing to fix, not ten)."""
+        for pair, items in self._mismatches.items():
+            others = len(items) - 1
+            more = ("and", str(others), "other models" if others > 1 else "other model") \
+                if others else ()
+            self.pointed_hint("ml-model-license-mismatch", items[0].pointer(), *pair, *more)
 
     def source(self) -> None:
         p = self.processable

@@ -34,6 +34,7 @@ SUFFIXES: dict[str, tuple[str, ...]] = {
     "tesseract": (".traineddata",),
     "caffe": (".caffemodel",),
     "coreml": (".mlmodel",),
+    "armnn": (".armnn",),
 }
 SPECIFIC = frozenset(s for suffixes in SUFFIXES.values() for s in suffixes) - {".gz", ".xz",
                                                                               ".bz2", ".z"}

@@ -77,6 +77,9 @@ class CopyrightFile:
     error: str = ""
     stanzas: list[Stanza] = field(default_factory=list)
     header: dict[str, HeaderField] = field(default_factory=dict)  # lower-case field name
+    # The header's License: "the license information for the package as a whole" (copyright-
+    # format 1.0 §Header), for files no Files stanza names (festvox-us-slt-hts has no Files: *).
+    package_license: CopyrightMatch | None = None
 
     @property
     def files_excluded(self) -> tuple[str, ...]:
@@ -159,7 +162,21 @@ def parse(text: str, name: str = "debian/copyright") -> CopyrightFile:
             texts[standalone.synopsis.strip().lower()] = standalone.text
     for paragraph in parsed.all_files_paragraphs():
         result.stanzas.append(_stanza(paragraph, lines, texts))
+    result.package_license = _package_license(parsed, result.header, texts)
     return result
+
+
+def _package_license(parsed: Copyright, header: dict[str, HeaderField],
+                     texts: dict[str, str]) -> CopyrightMatch | None:
+    try:
+        license = parsed.header.license
+    except ValueError:
+        return None
+    if license is None or not license.synopsis.strip():
+        return None
+    synopsis = license.synopsis.strip()
+    text = license.text or texts.get(synopsis.lower(), "")
+    return CopyrightMatch(synopsis, header["license"].line, True, "", (), text)
 
 
 def _stanza(paragraph: FilesParagraph, lines: list[str], texts: dict[str, str]) -> Stanza:

@@ -22,8 +22,11 @@ from mllint.formats import HEAD_SIZE, FormatError, ModelInfo
 
 # Directories never walked: version-control metadata and quilt's bookkeeping (lintian skips
 # .pc too: "do not look inside quilt directory").
-AST_CACHE = 64  # parsed Python files kept per index (Item.python_ast)
 SKIP_DIRS = frozenset({".git", ".hg", ".svn", ".bzr", ".pc"})
+AST_CACHE = 64  # parsed Python files kept per index (Item.python_ast)
+# ... and at most this much of their source (bytes): a tree costs about 25 times its source, and
+# 64 of pytorch's largest test modules were 100 MB of python3-torch's 206 MB peak (143 MB now).
+AST_CACHE_BYTES = 1 << 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,8 +197,11 @@ class Item:
             self._ast = False
             return None
         cache[self.name] = tree
-        if len(cache) > AST_CACHE:
-            cache.popitem(last=False)
+        self.index.ast_cache_bytes += self.size
+        while len(cache) > 1 and (len(cache) > AST_CACHE
+                                  or self.index.ast_cache_bytes > AST_CACHE_BYTES):
+            oldest, _ = cache.popitem(last=False)
+            self.index.ast_cache_bytes -= self.index._items[oldest].size
         return tree
 
     def pointer(self, line: int = 0) -> Pointer:
@@ -216,6 +222,7 @@ class Index:
         self._children: dict[str, list[Item]] | None = None
         self._files: list[Item] | None = None
         self.ast_cache: OrderedDict[str, ast.Module] = OrderedDict()  # see Item.python_ast
+        self.ast_cache_bytes = 0  # source bytes of the cached trees
         self._walk(root, "")
 
     def _walk(self, directory: str | Path, prefix: str) -> None:

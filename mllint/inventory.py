@@ -17,6 +17,10 @@ from mllint.index import Index, Item
 # A path segment that marks test data (lintian's own idea of test directories, plus ML's).
 TEST_DIR = re.compile(r"(^|/)(tests?|testdata|test[-_]data|testing|t|fixtures?|testsuite|"
                       r"conformance|unittests?)/", re.IGNORECASE)
+# A directory named as one test case or as a package's test data: ONNX's backend tests keep
+# each case in data/<kind>/test_<name>/model.onnx, and libonnx-testdata installs them under
+# usr/share/libonnx-testdata/. Only for fixtures: such directories may hold a package's real code.
+TEST_CASE_DIR = re.compile(r"(^|/)(test[-_][^/]+|[^/]+[-_](tests?|testdata))/", re.IGNORECASE)
 # A file named as a test (KenLM ships lm/test.arpa and lm/test_nounk.arpa beside its code).
 TEST_NAME = re.compile(r"^(test|toy)([_.-]|$)|[_-]test\.", re.IGNORECASE)
 FIXTURE_MAX_SIZE = 64 * 1024  # bytes: below this a model under a test directory is a fixture
@@ -62,7 +66,8 @@ def is_test_fixture(item: Item, model: ModelInfo) -> bool:
     test/package/generate_bc_packages.py writes package_bc/test_nn_module.pt)."""
     if model.trained is False:  # a graph with no weights at all (python3-onnx's examples/)
         return True
-    if not (TEST_DIR.search(item.name) or TEST_NAME.search(item.basename)):
+    if not (TEST_DIR.search(item.name) or TEST_CASE_DIR.search(item.name)
+            or TEST_NAME.search(item.basename)):
         return False
     if item.size <= FIXTURE_MAX_SIZE:
         return True

@@ -68,7 +68,7 @@ def findings(processable: Processable, item: Item, model: ModelInfo | None) -> l
     copyright_item = dep5.copyright_item(processable)
     parsed = dep5.copyright_for(processable)
     if copyright_item is not None and parsed is not None:
-        match = parsed.match(item.name, trailing=binary)
+        match = parsed.match(item.name, trailing=binary) or parsed.package_license
         if match is not None and match.license:
             found.append(LicenseFinding(_dep5_verdict(match), "debian/copyright",
                                         copyright_item.pointer(match.line),
@@ -95,7 +95,9 @@ def findings(processable: Processable, item: Item, model: ModelInfo | None) -> l
 def _dep5_verdict(match: dep5.CopyrightMatch) -> LicenseVerdict:
     """A copyright stanza's licence; a short name mllint does not know (DEP-5 lets packages
     coin their own, e.g. ``bsdlike``) is judged by its licence text when that text is
-    recognised, keeping the name as written."""
+    recognised, keeping the name as written. The recognised licence joins the symbols, so a
+    licence file stating it agrees with the coined name (hmmer's easel/ stanza
+    ``The-Janelia-Farm-Software-License`` holds a BSD-3-Clause text, easel/LICENSE says BSD)."""
     verdict = classify(match.license)
     if verdict.verdict != "unknown" or not match.license_text:
         return verdict
@@ -103,7 +105,8 @@ def _dep5_verdict(match: dep5.CopyrightMatch) -> LicenseVerdict:
     if stated is None:
         return verdict
     judged = classify(stated)
-    return LicenseVerdict(judged.verdict, verdict.expression, judged.reason, verdict.symbols)
+    return LicenseVerdict(judged.verdict, verdict.expression, judged.reason,
+                          tuple(dict.fromkeys(verdict.symbols + judged.symbols)))
 
 
 def resolve_license(processable: Processable, item: Item,

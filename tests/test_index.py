@@ -41,6 +41,17 @@ def test_python_ast_is_parsed_once_and_quietly(tmp_path: Path,
     assert capsys.readouterr().err == ""
 
 
+def test_python_ast_cache_is_bounded_by_source_bytes(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("mllint.index.AST_CACHE_BYTES", 100)
+    for name in ("a.py", "b.py", "c.py"):
+        (tmp_path / name).write_text("x = 1\n" * 10)  # 60 bytes each
+    index = Index(tmp_path, "t")
+    for name in ("a.py", "b.py", "c.py"):
+        assert index.lookup(name).python_ast() is not None
+    assert list(index.ast_cache) == ["c.py"] and index.ast_cache_bytes == 60
+
+
 def test_children_lists_one_directory(tmp_path: Path) -> None:
     (tmp_path / "m" / "sub").mkdir(parents=True)
     (tmp_path / "m" / "a.onnx").write_bytes(b"")

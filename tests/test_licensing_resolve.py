@@ -109,6 +109,25 @@ def test_binary_uses_its_doc_copyright_with_trailing_match(tmp_path: Path) -> No
         "use-restricted", "usr/share/doc/foo/copyright:7", False)
 
 
+def test_header_license_covers_what_no_files_stanza_names(tmp_path: Path) -> None:
+    """festvox-us-slt-hts: Files stanzas for some source paths, no Files: *, and the header's
+    License for the package as a whole; its voice file matches no stanza."""
+    files = {"usr/share/doc/foo/copyright": FORMAT + "Copyright: 2003 x\nLicense: acme-voice\n\n"
+             "Files: lib/voices/*.pdf\nCopyright: x\nLicense: acme-voice\n\n"
+             "License: acme-voice\n Redistribution and use in source and binary forms, with or "
+             "without modification, are permitted provided that the code keeps this notice.\n",
+             "usr/share/festival/voices/v.htsvoice": ""}
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    index = Index(tmp_path, "b")
+    p = SimpleNamespace(type="binary", name="foo", upstream=False, patched=None, installed=index,
+                        pointer=lambda n, line=0: Pointer(n, line, "b"))
+    found = resolve_license(p, index.lookup("usr/share/festival/voices/v.htsvoice"), model())
+    assert (found.expression, found.verdict.verdict, str(found.pointer), found.wildcard_only) == (
+        "acme-voice", "free", "usr/share/doc/foo/copyright:3", True)
+
+
 def test_custom_dep5_name_is_judged_by_its_text(tmp_path: Path) -> None:
     p = source(tmp_path, {"debian/copyright": FORMAT + "\nFiles: *\nCopyright: x\nLicense: "
                           "acme-model-terms\n\nLicense: acme-model-terms\n This model may be used"

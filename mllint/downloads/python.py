@@ -69,6 +69,10 @@ HTTP_CALLS: dict[str, tuple[int, str]] = {
 }
 HTTP_RECEIVERS = frozenset({"requests", "httpx", "session", "s", "client", "urllib", "request",
                             "wget", "gdown", "pooch", "utils", "keras", "http", "urllib3"})
+# Keras's fetch, whatever holds it: keras-applications binds ``keras_utils`` at run time
+# (python3-keras-applications: ``keras_utils.get_file(name, WEIGHTS_PATH)``), keras itself has
+# ``data_utils.get_file``. Its origin must still be a model URL.
+ANY_RECEIVER = frozenset({"get_file"})
 # Dataset fetches (training-data evidence for the provenance check).
 DATASET_CALLS = frozenset({"load_dataset", "fetch_openml", "fetch_20newsgroups", "fetch_covtype",
                            "fetch_california_housing", "fetch_kddcup99", "fetch_lfw_people",
@@ -397,7 +401,8 @@ def _call_findings(call: ast.Call, scope: ast.AST, ctx: _Context) -> list[Findin
             return [make("url" if classify_url(url) == "model" else "dataset", url)]
         return []
 
-    if last in HTTP_CALLS and (parts & HTTP_RECEIVERS or len(parts) == 1):
+    if last in HTTP_CALLS and (parts & HTTP_RECEIVERS or len(parts) == 1
+                               or last in ANY_RECEIVER):
         index, keyword = HTTP_CALLS[last]
         arg = _argument(call, index, keyword)
         value = _fold(arg, ctx.constants)

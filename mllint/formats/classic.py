@@ -2,13 +2,11 @@
 
 Each entry reads a fixed header and stops: Stockfish NNUE nets, tesseract ``.traineddata``,
 fastText ``.bin``/``.ftz``, GNU Backgammon weights (text and binary ``.wd``), darknet
-``.weights``, CMU Sphinx acoustic-model parameter files and binary language models, KenLM binary
-LMs, zinnia handwriting SVMs, and apertium's HMM part-of-speech taggers (``.prob``). The layouts
-are those the named upstream source writes; each reader cites it.
+``.weights``, CMU Sphinx acoustic-model parameter files, senone dumps and binary language
+models, KenLM binary LMs, zinnia handwriting SVMs, and apertium's HMM part-of-speech taggers
+(``.prob``). The layouts are those the named upstream source writes; each reader cites it.
 
-dlib ``.dat`` files are not identified: dlib's serializer writes no magic (a shape predictor
-starts with a bare version integer, a DNN with a version and layer tags), so content alone
-cannot tell one from any other small binary.
+dlib ``.dat`` models, which need a parser of dlib's packed integers, are read in ``dlib.py``.
 """
 
 from __future__ import annotations
@@ -238,6 +236,79 @@ S3_BYTE_ORDER = 0x11223344
 SPHINX_LM = (b"\x11\x00\x00\x00Darpa Trigram LM\x00", b"\x00\x00\x00\x11Darpa Trigram LM\x00",
              b"Trie Language Model")
 MDEF_TEXT = re.compile(rb"0\.3\n\d+ n_base\n")
+# pocketsphinx s2_semi_mgau.c and ptm_mgau.c (read_sendump), written by SphinxTrain's
+# mk_s2sendump: "sendump", the senone mixture weights of a semi-continuous or phonetically-tied
+# model. i32 lengths (1-999 for the title, else the file is byte-swapped) and strings: a
+# NUL-terminated title and header, then "key value" strings up to a zero length, then, when
+# cluster_count is 0, i32 rows (densities) and columns (senones); then feature_count x rows x
+# columns weight bytes (4-bit when cluster_bits is 4, after a 16-byte codebook). The header
+# must lie in the 4 KiB head (the en-us and tidigits ones are under 700 bytes).
+SENDUMP_MAX_STRING = 999  # bytes; pocketsphinx reads each string into a 1000-byte line
+SENDUMP_KEYS = ("feature_count", "mixture_count", "model_count", "cluster_count",
+                "codebook_count", "cluster_bits")
+SENDUMP_MAX_COUNT = 1 << 24  # any of the counts above
+
+
+def _sendump_header(data: bytes) -> tuple[dict[str, int], int, str] | None:
+    """The counts of a sendump header held in ``data``, where its weights start, and the byte
+    order; ``None`` if ``data`` does not hold a whole, well-formed header."""
+    if len(data) < 8:
+        return None
+    for order in "<>":
+        (n,) = struct.unpack_from(order + "i", data)
+        if 1 <= n <= SENDUMP_MAX_STRING:
+            break
+    else:
+        return None
+    counts: dict[str, int] = {}
+    pos = strings = 0
+    while True:
+        if pos + 4 > len(data):
+            return None
+        (n,) = struct.unpack_from(order + "i", data, pos)
+        pos += 4
+        if n == 0:
+            break
+        text = data[pos:pos + n]
+        if not 1 <= n <= SENDUMP_MAX_STRING or len(text) != n:
+            return None
+        if strings < 2 and (text[-1] != 0 or not text[:-1].isascii()):
+            return None  # pocketsphinx insists on the NUL of title and header
+        key, _, value = text.rstrip(b"\0").decode("latin-1").partition(" ")
+        if key in SENDUMP_KEYS and value.isdigit() and int(value) <= SENDUMP_MAX_COUNT:
+            counts[key] = int(value)
+        pos += n
+        strings += 1
+    if strings < 3 or not counts:
+        return None
+    if counts.get("cluster_count", 0) == 0:
+        if pos + 8 > len(data):
+            return None
+        rows, cols = struct.unpack_from(order + "ii", data, pos)
+        if not (0 < rows <= SENDUMP_MAX_COUNT and 0 < cols <= SENDUMP_MAX_COUNT):
+            return None
+        counts.update(mixture_count=rows, model_count=cols)
+        pos += 8
+    return counts, pos, "little" if order == "<" else "big"
+
+
+def _sendump_read(head: bytes, size: int) -> ModelInfo:
+    parsed = _sendump_header(head)
+    if parsed is None:  # sniff saw a whole header in this head
+        raise CorruptModelError("sendump header is incomplete")
+    counts, start, order = parsed
+    info = ModelInfo(format="sphinx", extra={"kind": "sendump", "byte_order": order, **counts})
+    feats, rows, cols = (counts.get(k) for k in ("feature_count", "mixture_count", "model_count"))
+    if feats and rows and cols:
+        clusters = counts.get("cluster_count", 0)
+        step = (cols + 1) // 2 if counts.get("cluster_bits") == 4 else cols
+        # pocketsphinx pads a 15-entry cluster codebook to 16 bytes (read_sendump).
+        need = feats * rows * step + (16 if clusters == 15 else clusters)
+        if size - start < need:
+            raise CorruptModelError(f"sendump weights are {size - start} bytes, the header "
+                                    f"needs {need}")
+        info.parameters = feats * rows * cols
+    return info
 
 
 def _s3_header(data: bytes) -> dict[str, str] | None:
@@ -259,7 +330,7 @@ def _s3_header(data: bytes) -> dict[str, str] | None:
 
 def sphinx_sniff(head: bytes, size: int, name: str) -> bool:
     return (head.startswith(b"BMDF") or head.startswith(SPHINX_LM) or bool(MDEF_TEXT.match(head))
-            or _s3_header(head) is not None)
+            or _s3_header(head) is not None or _sendump_header(head) is not None)
 
 
 def sphinx_read(path: Path, head: bytes, size: int) -> ModelInfo:
@@ -270,6 +341,8 @@ def sphinx_read(path: Path, head: bytes, size: int) -> ModelInfo:
     if head.startswith(SPHINX_LM):
         kind = "lm-trie" if head.startswith(b"Trie") else "lm-dmp"
         return ModelInfo(format="sphinx", extra={"kind": kind})
+    if not head.startswith(b"s3\n"):
+        return _sendump_read(head, size)
     fields = _s3_header(_head(path, S3_MAX_HEADER, size))
     if fields is None:
         raise CorruptModelError(f"s3 header not closed within {S3_MAX_HEADER} bytes")

@@ -45,6 +45,7 @@ stand on the stack as opaque values (a qualname longer than this is unresolvable
 MAX_MEMO = 1 << 20  # memo entries; CPython has none (PUT 10**12 costs it an array: §3.3 row 16)
 MAX_STACK = 1 << 20  # stack items plus marks, over all mark levels
 MAX_GLOBALS = 10_000  # distinct globals per scan
+MAX_STORAGES = 1 << 20  # distinct torch storages per scan (a large LLM checkpoint has ~1000)
 VALUE_BUDGET = 64 << 20  # approximate bytes of kept values per pickle; past it values go opaque
 CONTAINER_KEEP = 256  # elements kept per list/dict/set/tuple; the rest are counted, not kept
 MAX_NUMBER_LINE = 5000  # digits: CPython refuses int strings over 4300 digits anyway
@@ -69,6 +70,24 @@ DECODERS = {
     "base64.b16decode": base64.b16decode, "binascii.unhexlify": binascii.unhexlify,
     "binascii.a2b_hex": binascii.unhexlify,
     "builtins.bytes.fromhex": lambda b: bytes.fromhex(b.decode("latin-1")),
+}
+# torch's tensor rebuilders (torch/_utils.py): the first four arguments are (storage,
+# storage_offset, size, stride) in all of them; _rebuild_parameter wraps one and is not counted.
+TORCH_REBUILDERS = frozenset({
+    "torch._utils._rebuild_tensor", "torch._utils._rebuild_tensor_v2",
+    "torch._utils._rebuild_tensor_v3", "torch._utils._rebuild_qtensor",
+})
+# Storage classes torch pickles in persistent ids (torch/storage.py, _dtype_to_storage_type_map)
+# -> (torch dtype name, bytes per element). Others (newer float8 and unsigned types) are named
+# after their class and taken as 1 byte per element, the smallest.
+STORAGE_DTYPES = {
+    "FloatStorage": ("float32", 4), "DoubleStorage": ("float64", 8),
+    "HalfStorage": ("float16", 2), "BFloat16Storage": ("bfloat16", 2),
+    "LongStorage": ("int64", 8), "IntStorage": ("int32", 4), "ShortStorage": ("int16", 2),
+    "CharStorage": ("int8", 1), "ByteStorage": ("uint8", 1), "BoolStorage": ("bool", 1),
+    "ComplexFloatStorage": ("complex64", 8), "ComplexDoubleStorage": ("complex128", 16),
+    "QInt8Storage": ("qint8", 1), "QUInt8Storage": ("quint8", 1), "QInt32Storage": ("qint32", 4),
+    "QUInt4x2Storage": ("quint4x2", 1), "QUInt2x4Storage": ("quint2x4", 1),
 }
 PROTOCOL_START = frozenset(b"(}])NIFLSVXTUJKMGcP")
 """Protocol 0/1 opcodes that a pickler emits first: they push a value without needing one."""
@@ -102,6 +121,27 @@ class _Span:
 
 
 @dataclass(eq=False, slots=True)
+class TorchStorage:
+    """A storage a torch pickle names by persistent id: its key (the ``data/<key>`` record of a
+    torch zip), the dtype its class names, the element count the id declares, and the elements
+    of the tensors viewing it, summed and capped at ``numel``."""
+
+    key: str
+    dtype: str
+    itemsize: int  # bytes per element
+    numel: int
+    elements: int = 0
+
+
+@dataclass(slots=True)
+class _Tensors:
+    """Tensors rebuilt from torch storages, over all pickles of one scan."""
+
+    count: int = 0
+    storages: dict[str, TorchStorage] = field(default_factory=dict)
+
+
+@dataclass(eq=False, slots=True)
 class _Call:
     """The result of REDUCE/NEWOBJ/NEWOBJ_EX/OBJ/INST; BUILD records its state."""
 
@@ -124,6 +164,8 @@ class PickleScan:
     picklers never emit it; it plants attributes for later lookups (§3.2 rule 4).
     ``producers``: library versions objects recorded in their state, e.g. ``scikit-learn 1.2.1``
     (scikit-learn's ``BaseEstimator.__getstate__`` adds ``_sklearn_version``).
+    ``tensors``: torch tensors rebuilt from persistent storages (``torch.save``'s data.pkl,
+    legacy torch files); ``storages``: the storages they view, by key.
     """
 
     globals: list[str]
@@ -134,6 +176,17 @@ class PickleScan:
     classes: list[str] = field(default_factory=list)
     built_globals: list[str] = field(default_factory=list)
     producers: list[str] = field(default_factory=list)
+    tensors: int = 0
+    storages: list[TorchStorage] = field(default_factory=list)
+
+    @property
+    def parameters(self) -> int:
+        """Elements of all tensors; views of one storage count at most its ``numel``."""
+        return sum(s.elements for s in self.storages)
+
+    @property
+    def dtypes(self) -> list[str]:
+        return sorted({s.dtype for s in self.storages})
 
 
 class _Truncated(Exception):
@@ -270,7 +323,7 @@ def _parse_int(line: bytes) -> int:
 class _Walker:
     __slots__ = ("budget", "built", "classes", "depth", "frame_end", "joblib", "memo",
                  "metastack", "nesting", "op_at", "ops", "producers", "proto", "seen", "src",
-                 "stack", "unresolved_at")
+                 "stack", "tensors", "unresolved_at")
 
     def __init__(self, src: _Source, joblib: bool, parent: _Walker | None = None) -> None:
         self.src = src
@@ -282,6 +335,7 @@ class _Walker:
         self.classes: dict[str, None] = parent.classes if parent else {}
         self.built: dict[str, None] = parent.built if parent else {}
         self.producers: dict[str, None] = parent.producers if parent else {}
+        self.tensors: _Tensors = parent.tensors if parent else _Tensors()
         self.ops = 0  # opcodes decoded, all pickles
         self._reset()
 
@@ -477,6 +531,50 @@ class _Walker:
         if name is not None and len(self.classes) < MAX_GLOBALS:
             self.classes[name] = None
         return call
+
+    def storage(self, pid: object) -> object:
+        """``persistent_load`` of torch's storage ids: ``("storage", storage class, key,
+        location, numel)`` (torch.save, torch/serialization.py ``_save``), with a sixth element,
+        view metadata, in legacy files (``_legacy_save``); anything else stays opaque. One
+        object per key, as torch's loader keeps them."""
+        if not isinstance(pid, tuple) or len(pid) not in (5, 6) or pid[0] != "storage":
+            return OPAQUE
+        cls, key, numel = pid[1], pid[2], pid[4]
+        if (not isinstance(cls, _Global) or not isinstance(key, str | int)
+                or type(numel) is not int or numel < 0):
+            return OPAQUE
+        storages = self.tensors.storages
+        found = storages.get(str(key))
+        if found is None:
+            if len(storages) >= MAX_STORAGES:
+                raise LimitExceededError(f"more than {MAX_STORAGES} torch storages")
+            name = cls.name.rpartition(".")[2]
+            dtype, itemsize = STORAGE_DTYPES.get(name) or (
+                name.removesuffix("Storage").lower() or "unknown", 1)
+            found = storages[str(key)] = TorchStorage(str(key), dtype, itemsize, numel)
+        return found
+
+    def tensor(self, call: _Call) -> None:
+        """Count a torch rebuilder call ``(storage, offset, size, stride, ...)``: its elements,
+        the product of ``size``, go to its storage, which counts at most its declared ``numel``
+        (expanded views and hostile sizes cannot count more than was stored)."""
+        args = call.args
+        if not isinstance(args, tuple) or len(args) < 4 or not isinstance(args[0], TorchStorage):
+            return
+        storage, size = args[0], args[2]
+        self.tensors.count += 1
+        if not isinstance(size, tuple) or len(size) >= CONTAINER_KEEP:
+            return  # not a shape torch would accept: counted as a tensor, its size unknown
+        numel, elements, empty = storage.numel, 1, False
+        for d in size:
+            if type(d) is not int or d < 0:
+                return
+            if d == 0:
+                empty = True
+            elif elements <= numel:  # past numel the product no longer matters: stop growing it
+                elements *= d
+        if not empty:
+            storage.elements = min(numel, storage.elements + elements)
 
     def container(self, items: list[object]) -> list[object]:
         return items[:CONTAINER_KEEP]
@@ -974,6 +1072,8 @@ def _reduce(w: _Walker) -> None:
     callee = w.pop()
     call = _Call(callee, args)
     is_reconstructor = isinstance(callee, _Global) and callee.name == "copyreg._reconstructor"
+    if isinstance(callee, _Global) and callee.name in TORCH_REBUILDERS:
+        w.tensor(call)
     w.push(w.instance(call) if is_reconstructor else w.call(call))
 
 
@@ -1028,8 +1128,7 @@ def _persid(w: _Walker) -> None:
 
 @op(b"Q")
 def _binpersid(w: _Walker) -> None:
-    w.pop()
-    w.push(OPAQUE)
+    w.push(w.storage(w.pop()))
 
 
 # -- joblib -----------------------------------------------------------------------------------
@@ -1151,7 +1250,8 @@ def _scan(f: BinaryIO, start: int, end: int | None, max_pickles: int | None,
         error = exc
     return PickleScan(globals=list(w.seen), pickles=pickles, end=src.pos, error=error,
                       unresolved_at=w.unresolved_at, classes=list(w.classes),
-                      built_globals=list(w.built), producers=list(w.producers)), w.ops
+                      built_globals=list(w.built), producers=list(w.producers),
+                      tensors=w.tensors.count, storages=list(w.tensors.storages.values())), w.ops
 
 
 _DOTTED = re.compile(r"[A-Za-z_]\w*(\.[A-Za-z_]\w*)*")
@@ -1206,6 +1306,9 @@ def model_info(scan: PickleScan, fmt: str) -> ModelInfo:
     info = ModelInfo(format=fmt, pickle_globals=list(scan.globals),
                      provenance=Provenance(producer=list(scan.producers)),
                      extra={"classes": list(scan.classes), "pickles": scan.pickles})
+    if scan.tensors:
+        info.tensors, info.parameters = scan.tensors, scan.parameters
+        info.dtypes = tuple(scan.dtypes)
     if scan.error is not None:
         scan.error.partial = info  # type: ignore[attr-defined]
         raise scan.error

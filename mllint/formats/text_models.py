@@ -63,8 +63,11 @@ def _compression(head: bytes) -> dict[str, object]:
 # type_id="opencv-haar-classifier"; cv::ml models use their default names "opencv_ml_<kind>"
 # (modules/ml, StatModel::save) or, before OpenCV 3, type_id="opencv-ml-<kind>"; contrib's face
 # recognizers write "opencv_lbphfaces", "opencv_eigenfaces", "opencv_fisherfaces".
-OPENCV_ROOT = re.compile(
-    rb"\A(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*\?>\s*<opencv_storage>|%YAML[:\s]1\.\d)")
+# XML allows comments between the declaration and the root, and opencv-data's cascades carry
+# their licence there: up to 6 KiB, past the 4 KiB head, before "<opencv_storage>".
+OPENCV_XML = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*<\?xml[^>]*\?>\s*(?:<!--.*?-->\s*)*", re.DOTALL)
+OPENCV_YAML = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*%YAML[:\s]1\.\d")
+OPENCV_XML_ROOT = b"<opencv_storage>"
 OPENCV_KIND = re.compile(
     rb"<cascade[\s>]|^cascade:|type_id=\"opencv-haar-classifier\"|type_id:\s*opencv-haar-classifier"
     rb"|<(opencv_ml_\w+)>|^(opencv_ml_\w+):"
@@ -74,18 +77,40 @@ OPENCV_KIND = re.compile(
 OPENCV_FIELD = re.compile(rb"<(stageType|featureType|height|width|stageNum)>\s*([^<\s]+)\s*<"
                           rb"|^\s*(stageType|featureType|height|width|stageNum):\s*\"?([^\"\s]+)",
                           re.MULTILINE)
+START_TAG = re.compile(rb"<[^!?/][^>]*>")
+
+
+def _opencv_node(text: bytes, truncated: bool) -> tuple[re.Match[bytes] | None, bool]:
+    """The model node of an OpenCV file storage in ``text``, and whether ``text`` ended before
+    that could be known (``truncated``: the file goes on past ``text``). In XML the node is the
+    root's first child, so a leading comment still open, or a root whose first child has not
+    started, at the end of a truncated ``text`` is undecided."""
+    if OPENCV_YAML.match(text):
+        return OPENCV_KIND.search(text), False
+    prolog = OPENCV_XML.match(text)
+    if prolog is None:
+        return None, False
+    rest = text[prolog.end():]
+    if not rest or rest.startswith(b"<!--"):  # the loop above stops at an unclosed comment
+        return None, truncated
+    if not rest.startswith(OPENCV_XML_ROOT):
+        return None, False
+    node = OPENCV_KIND.search(text, prolog.end())
+    if node is None and START_TAG.search(rest, len(OPENCV_XML_ROOT)) is None:
+        return None, truncated
+    return node, False
 
 
 def opencv_sniff(head: bytes, size: int, name: str) -> bool:
-    text = plain_head(head)
-    return OPENCV_ROOT.match(text) is not None and OPENCV_KIND.search(text) is not None
+    node, undecided = _opencv_node(plain_head(head), size > len(head))
+    return node is not None or undecided  # undecided: the reader looks further
 
 
-def opencv_read(path: Path, head: bytes, size: int) -> ModelInfo:
+def opencv_read(path: Path, head: bytes, size: int) -> ModelInfo | None:
     text = read_text_head(path, head)
-    m = OPENCV_KIND.search(text)
-    if OPENCV_ROOT.match(text) is None or m is None:
-        raise CorruptModelError("OpenCV storage root or model node missing")
+    m, _ = _opencv_node(text, len(text) >= READ_HEAD)
+    if m is None:
+        return None  # a long comment led to some other XML (or to 64 KiB of comment)
     named = next((g for g in m.groups() if g), None)
     kind = named.decode() if named else "cascade"
     extra: dict[str, object] = {"kind": kind, **_compression(head)}
@@ -323,13 +348,38 @@ def arpa_read(path: Path, head: bytes, size: int) -> ModelInfo:
 # (the hmmbuild command line, whose last argument is the alignment the profile was built
 # from), NSEQ (sequences in that alignment), then the "HMM" matrix. A file may hold many
 # profiles; we read the first one's header.
+# The matrix starts with the line "HMM" followed by the alphabet's symbols, one character each
+# (20 for amino, 4 for DNA/RNA), and its rows hold only numbers, "*" and one-word annotations.
+# Manuals quote hmmbuild's output with the same header but elide columns and rows with "..."
+# (hmmer's documentation/userguide/inclusions/hmmbuild-globins.out2): that is text, not a profile.
 HMMER = re.compile(rb"HMMER(3/[a-f]|2\.0) +\[([^\]\n]*)\]\r?\n")
 HMMER_TAG = re.compile(rb"^(NAME|ACC|DESC|LENG|ALPH|NSEQ|DATE|COM) +(.*?)\r?$", re.MULTILINE)
+HMMER_MATRIX = re.compile(rb"^HMM +([^\r\n]*)\r?\n", re.MULTILINE)
 HMMBUILD = re.compile(r"(?:\[\d+\] +)?\S*hmmbuild\b.* (\S+)$")
 
 
+def _hmmer_matrix(text: bytes) -> bool | None:
+    """Whether the first profile's matrix in ``text`` is one HMMER wrote: single-character
+    alphabet symbols on its "HMM" line and no elided ("...") cells in the rows ``text`` holds;
+    ``None`` when ``text`` ends before the "HMM" line."""
+    m = HMMER_MATRIX.search(text)
+    if m is None:
+        return None
+    symbols = m.group(1).split()
+    if not symbols or any(len(s) != 1 for s in symbols):
+        return False
+    return b"..." not in text[m.end():].split(b"\n//", 1)[0]
+
+
 def hmmer_sniff(head: bytes, size: int, name: str) -> bool:
-    return HMMER.match(plain_head(head)) is not None
+    text = plain_head(head)
+    if HMMER.match(text) is None:
+        return False
+    matrix = _hmmer_matrix(text)
+    if matrix is None:
+        # A whole file without a matrix is a quoted header; a longer one is read to decide.
+        return head.startswith(GZIP) or size > len(head)
+    return matrix
 
 
 def hmmer_read(path: Path, head: bytes, size: int) -> ModelInfo:
@@ -337,6 +387,11 @@ def hmmer_read(path: Path, head: bytes, size: int) -> ModelInfo:
     m = HMMER.match(text)
     if m is None:
         raise CorruptModelError("HMMER header line missing")
+    matrix = _hmmer_matrix(text)
+    if matrix is False:
+        raise CorruptModelError("HMMER matrix has elided or malformed columns")
+    if matrix is None and len(text) < READ_HEAD:
+        raise CorruptModelError("HMMER matrix missing")
     header = text.split(b"\nHMM ", 1)[0]
     meta: dict[str, str] = {}
     prov = Provenance()

@@ -25,7 +25,7 @@ import struct
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from mllint import formats
 from mllint.formats import _keras
@@ -41,6 +41,9 @@ from mllint.formats.base import (
     Provenance,
 )
 
+if TYPE_CHECKING:
+    from mllint.formats.pickle import PickleScan
+
 LOCAL_SIG, CENTRAL_SIG, END_SIG = b"PK\x03\x04", b"PK\x01\x02", b"PK\x05\x06"
 ZIP64_END_SIG, ZIP64_LOCATOR_SIG, DESCRIPTOR_SIG = b"PK\x06\x06", b"PK\x06\x07", b"PK\x07\x08"
 END_SEARCH = 22 + 65_535  # end record plus the longest comment
@@ -53,6 +56,9 @@ READER_BUGS = (OSError, ValueError, KeyError, IndexError, TypeError, AttributeEr
                RecursionError, OverflowError, EOFError, MemoryError, struct.error)
 SPOOL_MAX = 64 << 20  # bytes of a member copied to a temporary file for a path-bound reader
 PICKLE_NAMES = ("data.pkl", "constants.pkl")  # unpickled by torch.load / torch.jit.load
+# Where each pickle's storages are stored: torch.save writes data/<key>; TorchScript writes the
+# tensors of constants.pkl under constants/ (torch/csrc/jit/serialization/export_module.cpp).
+STORAGE_DIRS = {"data.pkl": "data/", "constants.pkl": "constants/"}
 
 
 @dataclass(slots=True)
@@ -228,6 +234,7 @@ class _Scan:
         self.structure: list[Member] = []  # local headers that disagree with the directory
         self.globals: list[str] = []
         self.identified = False  # set once the current member's format is known
+        self.last_pickle: PickleScan | None = None  # the walk of the last pickle member
 
     def open(self, e: Entry) -> BinaryIO:
         if e.method == STORED:
@@ -259,6 +266,7 @@ class _Scan:
         from mllint.formats.pickle import model_info, scan_pickles  # a sibling reader
 
         result = scan_pickles(stream, 0, e.usize)
+        self.last_pickle = result
         self.add_globals(result.globals)
         try:
             return model_info(result, "pickle")
@@ -380,6 +388,7 @@ def _read_torch(s: _Scan, files: list[Entry], prefix: str) -> ModelInfo:
     script = any(e.name.startswith(prefix + "code/") for e in files) or (
         prefix + "constants.pkl" in {e.name for e in files})
     info = ModelInfo(format="torchscript" if script else "torch-zip", extra={"prefix": prefix})
+    records = {e.name: e.usize for e in files}
     for e in files:
         rel = e.name[len(prefix):] if e.name.startswith(prefix) else e.name
         if rel in ("version", ".data/version", "byteorder"):
@@ -393,11 +402,28 @@ def _read_torch(s: _Scan, files: list[Entry], prefix: str) -> ModelInfo:
         # would only turn float noise into false "corrupt pickle" reports.
         storage = rel.startswith("data/") and rel[5:].isdigit()
         pickle_named = rel in PICKLE_NAMES or rel.endswith(".debug_pkl")
+        s.last_pickle = None
         model = s.try_member(e, pickle_named, storage)
+        if rel in PICKLE_NAMES and s.last_pickle is not None:
+            _count_tensors(info, s.last_pickle, records, prefix + STORAGE_DIRS[rel])
         if model is not None and model.format not in ("pickle", "joblib"):
             s.members.append(Member(e.name, model))
     info.members = s.members
     return info
+
+
+def _count_tensors(info: ModelInfo, walked: PickleScan, records: dict[str, int],
+                   directory: str) -> None:
+    """Add a torch pickle's tensors to ``info``: their count, dtypes, and elements, each
+    storage counting at most what its record ``directory + key`` holds (the id's declared count
+    is not trusted: torch sizes a storage by its record). No record, no elements."""
+    info.tensors = (info.tensors or 0) + walked.tensors
+    elements = 0
+    for storage in walked.storages:
+        stored = records.get(directory + storage.key, 0) // storage.itemsize
+        elements += min(storage.elements, stored)
+    info.parameters = (info.parameters or 0) + elements
+    info.dtypes = tuple(sorted({*info.dtypes, *walked.dtypes}))
 
 
 def _read_keras(s: _Scan, files: list[Entry]) -> ModelInfo:

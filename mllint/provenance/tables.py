@@ -43,6 +43,7 @@ TOOLS: dict[str, Tool] = {t.name: t for t in (
     # CMU Sphinx acoustic models.
     Tool("sphinxtrain", "train", ("sphinx",)),
     Tool("SphinxTrain", "train", ("sphinx",)),
+    Tool("mk_s2sendump", "convert", ("sphinx",)),  # mixture weights -> pocketsphinx sendump
     # n-gram language models: KenLM, SRILM, MITLM.
     Tool("lmplz", "train", ("arpa",), sources=("lmplz_main", "lmplz")),
     Tool("ngram-count", "train", ("arpa",)),
@@ -68,6 +69,8 @@ TOOLS: dict[str, Tool] = {t.name: t for t in (
     Tool("vw", "train", ("vowpal-wabbit",), needs="-f|--final_regressor"),
     # Profile hidden Markov models (hmmer src/hmmbuild.c writes HMMER3 text).
     Tool("hmmbuild", "train", ("hmmer",), sources=("hmmbuild",)),
+    # Arm NN's converter writes .armnn from TFLite/ONNX models (src/armnnConverter).
+    Tool("ArmnnConverter", "convert", ("armnn",), sources=("ArmnnConverter",)),
 )}
 
 # Python: method names whose call on any object trains a model (ast attribute calls).
@@ -82,6 +85,7 @@ TRAIN_RECEIVERS = frozenset({
 TRAIN_FUNCTIONS = frozenset({
     "train_supervised", "train_unsupervised",  # fasttext
     "Word2Vec", "Doc2Vec", "FastText",         # gensim constructors train when given a corpus
+    "train_shape_predictor",                   # dlib (writes a shape predictor .dat)
 })
 # Python calls that write a model file: the name's last part, on any receiver.
 SAVE_CALLS = frozenset({

@@ -4,9 +4,11 @@ Check: placement
 Explanation: A binary package built for one architecture ships a model file.
  The note gives the model's format and the package's architecture.
  .
- A model file holds the same bytes on every architecture. In an
+ Most model files hold the same bytes on every architecture. In an
  architecture-dependent package it is built, uploaded and mirrored once per
- architecture, which for large models costs every mirror gigabytes.
+ architecture, which for large models costs every mirror gigabytes. Files
+ their tool writes in the machine's own layout, such as KenLM binaries and
+ gnubg's binary weights, are not reported.
  .
  Move the model into a separate <code>Architecture: all</code> package (often
  named <code>-data</code> or <code>-models</code>) that the

@@ -4,7 +4,10 @@ Check: licensing
 Explanation: Two statements of this model's licence contradict each other.
  The note gives the statement mllint follows, then "vs" and the one that
  disagrees, each with where it is: a debian/copyright stanza, debian/ml-models,
- the model's embedded metadata, its model card or a licence file.
+ the model's embedded metadata, its model card or a licence file. When the
+ same two statements disagree about several models (a Files: * stanza and an
+ upstream LICENSE above them), the hint is given once, at the first model,
+ and the note counts the others.
  .
  Statements disagree when one is DFSG-free and the other is not, or when they
  name different licences (GPL-3+ and MIT); versions are not compared. Where

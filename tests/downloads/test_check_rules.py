@@ -49,6 +49,10 @@ def test_hub_client_libraries_are_providers() -> None:
     assert downloads._provider("usr/lib/python3/dist-packages/huggingface_hub/file_download.py")
     assert downloads._provider("src/transformers/pipelines/__init__.py")
     assert not downloads._provider("usr/lib/python3/dist-packages/skorch/hf.py")
+    # keras-applications is to Keras what torchvision.models is to PyTorch: InceptionV3(weights=
+    # "imagenet") is the caller's download, the library only provides it.
+    assert downloads._provider(
+        "usr/lib/python3/dist-packages/keras_applications/inception_v3.py")
 
 
 def test_maintainer_scripts_in_a_source() -> None:

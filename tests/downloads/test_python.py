@@ -215,3 +215,22 @@ def test_look_alike_words_are_not_parsed(source: str) -> None:
 def test_every_trigger_still_reaches_a_finding(source: str) -> None:
     assert python._worth_parsing(source)
     assert python.analyse(source), source
+
+
+def test_keras_get_file_on_a_module_bound_at_run_time() -> None:
+    """keras-applications: ``keras_utils`` is a global that get_submodules_from_kwargs fills."""
+    assert found("""
+        keras_utils = None
+        WEIGHTS_PATH = ('https://github.com/o/deep-learning-models/'
+                        'releases/download/v0.5/inception_v3_weights_tf_kernels.h5')
+        def InceptionV3(weights='imagenet'):
+            path = keras_utils.get_file('inception_v3.h5', WEIGHTS_PATH, cache_subdir='models')
+            labels = data_utils.get_file('index.json', 'https://example.org/data/index.json')
+            other = cache.get_file('x.h5', WEIGHTS_PATH)
+    """) == [("dataset", "data_utils.get_file", "https://example.org/data/index.json", 7),
+             ("url", "cache.get_file",
+              "https://github.com/o/deep-learning-models/releases/download/v0.5/"
+              "inception_v3_weights_tf_kernels.h5", 8),
+             ("url", "keras_utils.get_file",
+              "https://github.com/o/deep-learning-models/releases/download/v0.5/"
+              "inception_v3_weights_tf_kernels.h5", 6)]

@@ -1,7 +1,10 @@
-"""Byte-level builders for test inputs that no installed library writes (GGUF, torch zips)."""
+"""Byte-level builders for test inputs that no installed library writes (GGUF, torch zips,
+dlib models, pocketsphinx senone dumps, Arm NN graphs). The golden fixtures import the last
+three too (testdata/fixtures/domain_models.py), so there is one copy of each writer."""
 
 from __future__ import annotations
 
+import math
 import pickle
 import struct
 import zipfile
@@ -71,6 +74,51 @@ def stack_global_pickle(module: str, name: str, arg: str) -> bytes:
     return b"\x80\x04" + s(module) + s(name) + b"\x93" + s(arg) + b"\x85R."
 
 
+def _bin_str(text: str) -> bytes:
+    raw = text.encode()
+    return b"X" + struct.pack("<I", len(raw)) + raw
+
+
+def _bin_int(n: int) -> bytes:
+    """The smallest of BININT1, BININT2, BININT or LONG1, as pickle chooses (protocol 2)."""
+    if 0 <= n < 256:
+        return b"K" + bytes([n])
+    if 0 <= n < 65536:
+        return b"M" + struct.pack("<H", n)
+    if -2**31 <= n < 2**31:
+        return b"J" + struct.pack("<i", n)
+    raw = n.to_bytes((n.bit_length() + 8) // 8, "little", signed=True)
+    return b"\x8a" + bytes([len(raw)]) + raw
+
+
+def torch_tensor(storage_class: str, key: str, numel: int, size: tuple[int, ...],
+                 offset: int = 0, parameter: bool = False) -> bytes:
+    """A tensor as torch.save's pickler writes it (protocol 2): ``_rebuild_tensor_v2`` applied to
+    (storage persistent id, offset, size, stride, requires_grad, backward hooks); wrapped in
+    ``_rebuild_parameter`` for an ``nn.Parameter``. Storage ids are
+    ``("storage", torch.<class>, key, location, numel)``."""
+    stride, step = [], 1
+    for d in reversed(size):
+        stride.insert(0, step)
+        step *= max(d, 1)
+    tup = lambda items: b"(" + b"".join(items) + b"t"  # noqa: E731  MARK ... TUPLE
+    pid = tup([_bin_str("storage"), f"ctorch\n{storage_class}\n".encode(), _bin_str(key),
+               _bin_str("cpu"), _bin_int(numel)]) + b"Q"
+    hooks = b"ccollections\nOrderedDict\n)R"
+    tensor = (b"ctorch._utils\n_rebuild_tensor_v2\n"
+              + tup([pid, _bin_int(offset), tup([_bin_int(d) for d in size]),
+                     tup([_bin_int(d) for d in stride]), b"\x89", hooks]) + b"R")
+    if parameter:
+        tensor = b"ctorch._utils\n_rebuild_parameter\n" + tup([tensor, b"\x88", hooks]) + b"R"
+    return tensor
+
+
+def torch_state_dict(tensors: dict[str, bytes]) -> bytes:
+    """data.pkl of ``torch.save(OrderedDict(name=tensor, ...))``, protocol 2."""
+    items = b"".join(_bin_str(name) + t for name, t in tensors.items())
+    return b"\x80\x02ccollections\nOrderedDict\n)R(" + items + b"u."
+
+
 def torch_zip(path: Path, extra: dict[str, bytes] | None = None, script: bool = False) -> Path:
     """A torch.save-shaped zip (stored members, ``archive/`` prefix); no torch needed."""
     with zipfile.ZipFile(path, "w") as z:
@@ -138,3 +186,112 @@ def read_file(path: Path):
 
     head, size = head_of(path)
     return read(path, head, size, path.name)
+
+
+# -- dlib (dlib/serialize.h: packed integers; float_details) -------------------------------------
+def dlib_int(value: int) -> bytes:
+    """A control byte (byte count, 0x80 when negative), then the magnitude little-endian."""
+    raw = abs(value).to_bytes(max(1, (abs(value).bit_length() + 7) // 8), "little")
+    return bytes([len(raw) | (0x80 if value < 0 else 0)]) + raw
+
+
+def dlib_float(x: float) -> bytes:
+    """Mantissa and exponent with ``x == mantissa * 2**exponent`` (24-bit mantissa)."""
+    m, e = math.frexp(x)
+    return dlib_int(int(m * (1 << 24))) + dlib_int(e - 24 if m else 0)
+
+
+def dlib_str(text: str) -> bytes:
+    return dlib_int(len(text)) + text.encode()
+
+
+def dlib_column(values: list[float]) -> bytes:
+    """``matrix<float,0,1>``: -rows, -1, then the values."""
+    return dlib_int(-len(values)) + dlib_int(-1) + b"".join(dlib_float(v) for v in values)
+
+
+def dlib_shape_predictor(landmarks: int = 3, cascades: int = 2, trees: int = 3,
+                         depth: int = 2, features: int = 4) -> bytes:
+    """serialize(shape_predictor): version 1, mean shape, forests, anchor_idx, deltas."""
+    rows = 2 * landmarks
+    splits = (1 << depth) - 1
+    tree = (dlib_int(splits)
+            + b"".join(dlib_int(i) + dlib_int(i + 1) + dlib_float(0.25) for i in range(splits))
+            + dlib_int(splits + 1) + dlib_column([0.015625] * rows) * (splits + 1))
+    out = dlib_int(1) + dlib_column([0.125 * i for i in range(rows)])
+    out += dlib_int(cascades) + (dlib_int(trees) + tree * trees) * cascades
+    out += dlib_int(cascades) + (dlib_int(features) + dlib_int(1) * features) * cascades
+    out += dlib_int(cascades) + (dlib_int(features) + dlib_float(0.5) * 2 * features) * cascades
+    return out
+
+
+def dlib_dnn(loss: str = "loss_metric_2", input_layer: str = "input_rgb_image",
+             layers: int = 3) -> bytes:
+    """serialize(add_loss_layer): version 1, the loss (name, margin, threshold), the layer
+    versions from the output down (add_layer 2, the innermost 3), the input layer, then each
+    layer's details (a name and a few floats here)."""
+    out = dlib_int(1) + dlib_str(loss) + dlib_float(0.04) + dlib_float(0.6)
+    out += dlib_int(2) * (layers - 1) + dlib_int(3) + dlib_str(input_layer)
+    out += dlib_float(122.782) + dlib_float(117.001) + dlib_float(104.298)
+    for i in range(layers):
+        out += dlib_str("fc_") + dlib_int(10 + i) + dlib_float(1.0) * 16
+    return out
+
+
+# -- pocketsphinx sendump (SphinxTrain mk_s2sendump; pocketsphinx read_sendump) ------------------
+def sendump(features: int = 1, rows: int = 4, cols: int = 6, order: str = "<",
+            clusters: int = 0, bits: int = 8) -> bytes:
+    """Title, header and key strings (each i32 length, bytes), 4-byte alignment padding, a zero
+    length; then rows and columns (without a cluster codebook) and the weight bytes."""
+    def s(text: bytes) -> bytes:
+        return struct.pack(order + "i", len(text)) + text
+
+    out = s(b"BEGIN FILE FORMAT DESCRIPTION\0") + s(b"mixture weights, one byte each\0")
+    out += s(f"cluster_count {clusters}\0".encode()) + s(b"codebook_count 1\0")
+    out += s(f"feature_count {features}\0".encode())
+    if clusters:
+        out += s(f"mixture_count {rows}\0".encode()) + s(f"model_count {cols}\0".encode())
+        out += s(f"cluster_bits {bits}\0".encode())
+    if len(out) % 4:
+        out += s(b"!" * (4 - len(out) % 4))
+    out += struct.pack(order + "i", 0)
+    if not clusters:
+        out += struct.pack(order + "ii", rows, cols)
+    step = (cols + 1) // 2 if bits == 4 else cols
+    codebook = 16 if clusters == 15 else clusters
+    return out + bytes(range(codebook)) + bytes(features * rows * step)
+
+
+# -- Arm NN (src/armnnSerializer/ArmnnSchema.fbs), with flatbuf.py ---------------------------------
+def armnn_tensor(shape: tuple[int, ...], data_type: int = 1) -> dict:
+    """ConstTensor {info TensorInfo {dimensions, dataType}, data: ByteData {data}}."""
+    from flatbuf import Byte, Ints
+
+    count = math.prod(shape)
+    return {0: {0: Ints(shape), 1: Byte(data_type)}, 1: Byte(1), 2: {0: bytes(4 * count)}}
+
+
+def armnn_layer(union_type: int, layer_type: int, index: int, name: str,
+                fields: dict | None = None, bindable: bool = False) -> dict:
+    """AnyLayer {layer_type, layer}; the layer's base is a LayerBase {index, layerName,
+    layerType}, wrapped in a BindableLayerBase for input and output layers."""
+    from flatbuf import Byte
+
+    base: dict = {0: index, 1: name, 2: layer_type}
+    if bindable:
+        base = {0: base, 1: 0}
+    return {0: Byte(union_type), 1: {0: base, **(fields or {})}}
+
+
+def armnn_graph(weights: tuple[int, ...] = (2, 4), fc_layer_type: int = 11) -> bytes:
+    """Input -> FullyConnected (weights, bias) -> Output, as Arm NN serializes it: no file
+    identifier. Union types: InputLayer 9, FullyConnectedLayer 8, OutputLayer 11; layer
+    types: Input 1, FullyConnected 11, Output 3."""
+    from flatbuf import Byte, Ints, build
+
+    fc = armnn_layer(8, fc_layer_type, 1, "fc1", {1: {0: Byte(1)}, 2: armnn_tensor(weights),
+                                                  3: armnn_tensor(weights[:1])})
+    root = {0: [armnn_layer(9, 1, 0, "input", bindable=True), fc,
+                armnn_layer(11, 3, 2, "output", bindable=True)],
+            1: Ints([0]), 2: Ints([0]), 3: {0: 1, 1: 0, 2: 0}}
+    return build(root, identifier=b"")

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from builders import fmt_of, write
+from builders import fmt_of, sendump, write
 from builders import read_file as read
 
 from mllint.formats.base import CorruptModelError
@@ -170,6 +170,40 @@ def test_sphinx_model_definitions_and_binary_lms(tmp_path: Path, data: bytes, ki
     assert read(write(tmp_path, "mdef", data)).extra["kind"] == kind
 
 
+def test_sphinx_sendump_little_endian(tmp_path: Path) -> None:
+    info = read(write(tmp_path, "sendump", sendump(features=3, rows=4, cols=6)))
+    assert info.format == "sphinx" and info.parameters == 72
+    assert info.extra == {"kind": "sendump", "byte_order": "little", "cluster_count": 0,
+                          "codebook_count": 1, "feature_count": 3, "mixture_count": 4,
+                          "model_count": 6}
+
+
+def test_sphinx_sendump_big_endian_4_bit_with_codebook(tmp_path: Path) -> None:
+    # pocketsphinx's tidigits test model: cluster_count 15, cluster_bits 4, big-endian.
+    data = sendump(features=4, rows=8, cols=7, order=">", clusters=15, bits=4)
+    info = read(write(tmp_path, "sendump", data))
+    assert info.extra["byte_order"] == "big" and info.extra["cluster_bits"] == 4
+    assert info.parameters == 4 * 8 * 7
+    with pytest.raises(CorruptModelError, match="needs 144"):  # 4 x 8 x 4 nibble bytes + 16
+        read(write(tmp_path, "sendump", data[:-1]))
+
+
+def test_sphinx_sendump_truncated_weights_are_corrupt(tmp_path: Path) -> None:
+    with pytest.raises(CorruptModelError, match="sendump weights are 23 bytes"):
+        read(write(tmp_path, "sendump", sendump(rows=4, cols=6)[:-1]))
+
+
+@pytest.mark.parametrize("data", [
+    struct.pack("<i", 6) + b"hello\0" + struct.pack("<i", 6) + b"world\0" + bytes(8),
+    struct.pack("<i", 5) + b"title" + struct.pack("<i", 3) + b"ab\0" + bytes(8),  # no NUL
+    # well-formed strings, but none of pocketsphinx's counts
+    b"".join(struct.pack("<i", len(t)) + t for t in (b"a\0", b"b\0", b"size 4\0")) + bytes(12),
+    struct.pack("<i", 2) + b"a\0" + struct.pack("<i", 2**31 - 1) + b"b\0",  # length past the end
+])
+def test_length_prefixed_strings_are_no_sendump(data: bytes) -> None:
+    assert fmt_of(data, "sendump") is None
+
+
 # -- KenLM --------------------------------------------------------------------------------------
 def test_kenlm_binary(tmp_path: Path) -> None:
     data = b"mmap lm http://kheafield.com/code format version 5\n\0" + bytes(100)
@@ -243,6 +277,8 @@ SAMPLES = {
     "gnubg.wd": struct.pack("<ff4iff", 472.3782, 1.01, 250, 128, 5, 1, 0.1, 1.0),
     "yolo.weights": darknet(),
     "means": b"s3\nversion 1.0\nendhdr\n" + struct.pack("<I", 0x11223344) + bytes(16),
+    "sendump": sendump(),
+    "sendump.be": sendump(features=2, rows=3, cols=5, order=">", clusters=15, bits=4),
     "lm.binary": b"mmap lm http://kheafield.com/code format version 5\n\0" + bytes(40),
     "eng-spa.prob": apertium_prob(),
 }

@@ -15,7 +15,8 @@ from pathlib import Path
 import h5py
 import numpy as np
 import pytest
-from builders import small_gguf, stack_global_pickle, torch_zip
+from builders import (armnn_graph, dlib_dnn, dlib_shape_predictor, sendump, small_gguf,
+                      stack_global_pickle, torch_zip)
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from safetensors.numpy import save as st_save
@@ -67,6 +68,10 @@ SAMPLES = {
     "keras": lambda tmp: _keras_zip(),
     "torch-zip": _torch,
     "hdf5-keras": lambda tmp: _h5(),
+    "dlib": lambda tmp: dlib_shape_predictor(),
+    "dlib-dnn": lambda tmp: dlib_dnn(),
+    "sendump": lambda tmp: sendump(),
+    "armnn": lambda tmp: armnn_graph(),
 }
 
 
@@ -110,7 +115,9 @@ def test_mutations_are_handled(tmp_path: Path, kind: str, edits, cut: float) -> 
 # lengths near 2**64 (a sniffer once seeked to one and raised OverflowError).
 PREFIXES = [b"", b"\x80\x02", b"\x80\x04\x8d", b"\x80\x04\x8e", b"(", b"GGUF", b"lmgg", b"tjgg",
             b"\x93NUMPY", b"PK\x03\x04", b"\x89HDF\r\n\x1a\n", b"\x08\x07\x12", b"TFL3",
-            b"\x1f\x8b", b"<?xml", b"version ", b"\\data\\"]
+            b"\x1f\x8b", b"<?xml", b"version ", b"\\data\\", b"\x04\x22\x4d\x18\x60\x40",
+            b"\x01\x01", b"\x01\x01\x01\x0aloss_mmod_", b"\x01\x01\x81\x88\x81\x01",
+            b"\x04\x00\x00\x00", b"\x1e\x00\x00\x00BEGIN FILE FORMAT DESCRIPTION\x00"]
 
 
 @settings(max_examples=400, deadline=None)

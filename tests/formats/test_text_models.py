@@ -67,6 +67,29 @@ def test_plain_xml_mentioning_cascade_is_no_model() -> None:
     assert fmt_of(b"<?xml version=\"1.0\"?>\n<doc>\n<cascade>\n</doc>\n", "a.xml") is None
 
 
+# opencv-data's haarcascade_fullbody.xml: a 6 KiB licence comment between declaration and root.
+LICENCE_COMMENT = b"<!--\n" + b"  By downloading, copying, installing or using the software...\n" * 100 + b"-->\n"
+
+
+def test_opencv_cascade_behind_a_long_comment(tmp_path: Path) -> None:
+    text = CASCADE.replace(b"?>\n", b"?>\n" + LICENCE_COMMENT, 1)
+    assert text.index(b"<opencv_storage>") > 4096
+    info = read(write(tmp_path, "haarcascade_fullbody.xml", text))
+    assert info.format == "opencv" and info.extra["featureType"] == "HAAR"
+    short = CASCADE.replace(b"?>\n", b"?>\n<!-- positive samples 3000 -->\n", 1)
+    assert fmt_of(short, "lbpcascade_frontalface.xml") == "opencv"
+
+
+def test_other_xml_behind_a_long_comment_is_no_model(tmp_path: Path) -> None:
+    """The sniffer cannot see past the comment; the reader reads on and finds no model node."""
+    for body in (CALIBRATION, b"<?xml version=\"1.0\"?>\n<project>\n<cascade/>\n</project>\n"):
+        text = body.replace(b"?>\n", b"?>\n" + LICENCE_COMMENT, 1)
+        assert read(write(tmp_path, "pom.xml", text)) is None
+    assert fmt_of(CALIBRATION.replace(b"?>\n", b"?>\n<!-- short -->\n", 1), "c.xml") is None
+    unclosed = b"<?xml version=\"1.0\"?>\n<!--" + b" licence text" * 200
+    assert fmt_of(unclosed, "c.xml") is None  # the whole file is in the head: decided
+
+
 # -- SVM tools ----------------------------------------------------------------------------------
 LIBSVM = (b"svm_type c_svc\nkernel_type rbf\ngamma 0.5\nnr_class 2\ntotal_sv 3\nrho 0.1\n"
           b"label 1 -1\nnr_sv 2 1\nSV\n1 1:0.5 2:1\n")
@@ -227,6 +250,28 @@ def test_hmmer_profile_records_its_alignment(tmp_path: Path) -> None:
 
 def test_hmmer_manual_mentioning_the_header_is_no_profile() -> None:
     assert fmt_of(b"# HMMER user guide\nFiles start with HMMER3/f [3.3 | Nov 2019]\n", "x") is None
+
+
+def test_hmmer_output_quoted_with_elisions_is_no_profile() -> None:
+    """hmmer's user guide quotes hmmbuild's output with "..." for the columns and rows left out."""
+    quoted = HMM.replace(b"A        C\n", b"A        C   ...      Y\n").replace(
+        b"4.89246\n", b"4.89246 ...   3.61000\n...\n")
+    assert fmt_of(quoted, "hmmbuild-globins.out2") is None
+
+
+def test_hmmer_matrix_line_of_words_is_no_profile() -> None:
+    assert fmt_of(HMM.replace(b"A        C\n", b"Alanine  Cysteine\n"), "fn3.hmm") is None
+
+
+def test_hmmer_header_without_matrix_is_no_profile() -> None:
+    assert fmt_of(HMM.split(b"HMM ")[0], "fn3.hmm") is None
+
+
+def test_hmmer_long_header_without_matrix_is_corrupt(tmp_path: Path) -> None:
+    """The head ends inside the header, so only the reader sees that no matrix follows."""
+    long = HMM.split(b"HMM ")[0] + b"COM   [2] hmmbuild --seed 42 fn3.hmm fn3.sto\n" * 200
+    with pytest.raises(CorruptModelError, match="matrix missing"):
+        read(write(tmp_path, "fn3.hmm", long))
 
 
 # -- Git LFS pointer ----------------------------------------------------------------------------
