@@ -563,15 +563,18 @@ class _Walker:
             return
         storage, size = args[0], args[2]
         self.tensors.count += 1
-        if not isinstance(size, tuple) or len(size) >= CONTAINER_KEEP or not all(
-                type(d) is int and d >= 0 for d in size):
+        if not isinstance(size, tuple) or len(size) >= CONTAINER_KEEP:
             return  # not a shape torch would accept: counted as a tensor, its size unknown
-        elements = 0 if 0 in size else 1
+        numel, elements, empty = storage.numel, 1, False
         for d in size:
-            elements *= d
-            if elements > storage.numel:
-                break  # Python ints do not overflow; the cap keeps the product small
-        storage.elements = min(storage.numel, storage.elements + elements)
+            if type(d) is not int or d < 0:
+                return
+            if d == 0:
+                empty = True
+            elif elements <= numel:  # past numel the product no longer matters: stop growing it
+                elements *= d
+        if not empty:
+            storage.elements = min(numel, storage.elements + elements)
 
     def container(self, items: list[object]) -> list[object]:
         return items[:CONTAINER_KEEP]
