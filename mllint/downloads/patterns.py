@@ -47,6 +47,8 @@ MODEL_URL_PATTERNS: tuple[re.Pattern[str], ...] = tuple(re.compile(p) for p in (
     r"^https?://(www\.)?kaggle\.com/models/",
     r"^https?://media\.xiph\.org/(opus|rnnoise)/models",
     r"^https?://tests\.stockfishchess\.org/api/nn/",
+    # leela-zero's training server: autogtp holds only its root and fetches networks/<hash>.gz.
+    r"^https?://zero\.sjeng\.org/(networks/|best-network|get-task/|$)",
     r"^https?://files\.kde\.org/digikam",
     r"^https?://(api\.)?github\.com/(repos/)?tesseract-ocr/tessdata",
     r"^https?://raw\.githubusercontent\.com/tesseract-ocr/tessdata",

@@ -20,6 +20,9 @@ from mllint.downloads.patterns import classify_url, is_hub_id, is_model_name
     ("https://e.org/release/foo-1.0.tar.gz", None),
     ("https://huggingface.co/docs/transformers/index", None),
     ("https://e.org/results/table.pkl", None),
+    ("https://zero.sjeng.org/", "model"),
+    ("https://zero.sjeng.org/networks/0a1b2c.gz", "model"),
+    ("https://zero.sjeng.org/home", None),
 ])
 def test_classify_url(url: str, expected: str | None) -> None:
     assert classify_url(url) == expected

@@ -234,3 +234,17 @@ def test_keras_get_file_on_a_module_bound_at_run_time() -> None:
              ("url", "keras_utils.get_file",
               "https://github.com/o/deep-learning-models/releases/download/v0.5/"
               "inception_v3_weights_tf_kernels.h5", 6)]
+
+
+def test_common_words_do_not_make_a_file_worth_parsing() -> None:
+    """numpy: np.clip, GitHub links in docstrings and sklearn's make_pipeline are no triggers."""
+    assert not python._worth_parsing(textwrap.dedent('''
+        """See https://github.com/numpy/numpy/issues/1 for the pipeline of csv.Reader."""
+        import numpy as np
+        from sklearn.pipeline import make_pipeline
+        y = np.clip(x, 0, 1)
+    '''))
+    for trigger in ("import clip\n", "import os, clip\n", "from clip import load\n",
+                    "from transformers import pipeline\n", "easyocr.Reader(['en'])\n",
+                    "torch.hub.load('o/r', 'm')\n", "hf_hub_download('o/r', 'f')\n"):
+        assert python._worth_parsing(trigger), trigger
