@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from mllint.formats import FormatError, identify
 from mllint.formats import tensorflow as tf
 from mllint.formats.base import HEAD_SIZE
+from builders import read_file
 from builders import (tf_checkpoint, tf_const, tf_graph_def, tf_node, tf_saved_model,
                       tf_variable)
 from pb import ld, varint, vi
@@ -54,6 +55,16 @@ def test_graphdef_without_weights_is_untrained(tmp_path: Path) -> None:
     path = tmp_path / "graph.pb"
     path.write_bytes(ld(1, tf_node("x", "Placeholder")) + ld(1, tf_const("shape", [2])))
     assert _read(tf.read_graphdef, path).trained is False
+
+
+def test_protobuf_of_string_pairs_is_not_a_graphdef(tmp_path: Path) -> None:
+    # A label map {1 {1 id, 2 name}} walks like NodeDefs {1 name, 2 op}; no op is a source.
+    labels = [("n01440764", "tench"), ("n01443537", "goldfish"), ("n01484850", "shark")]
+    path = tmp_path / "labels.pb"
+    path.write_bytes(b"".join(ld(1, ld(1, key) + ld(2, name)) for key, name in labels))
+    assert tf.sniff_graphdef(path.read_bytes(), path.stat().st_size, path.name)
+    assert _read(tf.read_graphdef, path) is None
+    assert read_file(path) is None
 
 
 def test_savedmodel_reads_tags_version_and_library_ops(tmp_path: Path) -> None:
