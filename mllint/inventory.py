@@ -45,10 +45,22 @@ PICKLE_MODEL_SUFFIXES = frozenset({".pkl", ".pickle", ".p", ".pt", ".pth", ".ckp
                                    ".sav", ".model"})
 
 
+def _savedmodel_variables(item: Item, model: ModelInfo) -> bool:
+    """A SavedModel is a directory: ``saved_model.pb`` (the graph) and the checkpoint
+    ``variables/variables.index`` (its weights; tensorflow/cc/saved_model/constants.h). That
+    checkpoint is part of the SavedModel, not a second model."""
+    parent, _, directory = item.dirname.rstrip("/").rpartition("/")
+    if (model.format, item.basename, directory) != ("tf-checkpoint", "variables.index",
+                                                    "variables"):
+        return False
+    graph = item.index.lookup(f"{parent}/saved_model.pb" if parent else "saved_model.pb")
+    return graph is not None and graph.model is not None and graph.model.format == "tf-savedmodel"
+
+
 def is_model(item: Item, model: ModelInfo) -> bool:
-    """Whether a parsed file counts as a model: not a stub; an array, or a pickle of plain data,
-    only when its name says so."""
-    if model.format in STUB_FORMATS:
+    """Whether a parsed file counts as a model: not a stub, nor a SavedModel's own variables; an
+    array, or a pickle of plain data, only when its name says so."""
+    if model.format in STUB_FORMATS or _savedmodel_variables(item, model):
         return False
     if model.trained:
         return True

@@ -32,3 +32,32 @@ def test_test_case_and_test_data_directories_hold_fixtures(tmp_path: Path) -> No
     index = Index(tmp_path, "t")
     assert [is_test_fixture(index.lookup(n), ModelInfo("onnx")) for n in names] == \
         [True, True, True, False, False, False]
+
+
+def test_savedmodel_variables_are_part_of_the_savedmodel(tmp_path: Path) -> None:
+    """saved_model.pb + variables/variables.index is one model; a checkpoint elsewhere, or a
+    variables/ directory without a SavedModel graph beside it, is a model of its own."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parent / "formats"))
+    from builders import tf_checkpoint, tf_graph_def, tf_node, tf_saved_model, tf_variable
+
+    index_bytes = tf_checkpoint([(b"", b"\x08\x01"), (b"w", tf_variable([4, 4]))])
+    for name in ("export/variables/variables.index", "variables/variables.index",
+                 "ckpt/variables/variables.index", "myvariables/variables.index"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_bytes(index_bytes)
+    graph = tf_saved_model(tf_graph_def([tf_node("x", "Placeholder")]))
+    for name in ("export/saved_model.pb", "saved_model.pb", "my/saved_model.pb"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_bytes(graph)
+    (tmp_path / "ckpt" / "saved_model.pb").write_bytes(b"not a graph")
+    index = Index(tmp_path, "t")
+    assert index.lookup("export/saved_model.pb").model.format == "tf-savedmodel"
+    found = {n: is_model(index.lookup(n), index.lookup(n).model)
+             for n in ("export/variables/variables.index", "variables/variables.index",
+                       "ckpt/variables/variables.index", "myvariables/variables.index")}
+    assert found == {"export/variables/variables.index": False,
+                     "variables/variables.index": False,
+                     "ckpt/variables/variables.index": True,
+                     "myvariables/variables.index": True}
