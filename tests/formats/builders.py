@@ -134,6 +134,36 @@ def torch_zip(path: Path, extra: dict[str, bytes] | None = None, script: bool = 
     return path
 
 
+def torch_package_pickle(module: str, name: str, tensors: dict[str, bytes]) -> bytes:
+    """A ``save_pickle`` resource (protocol 3): an instance of the package's own class
+    ``module.name`` built by NEWOBJ, its ``__dict__`` set to ``{attribute: tensor}`` by BUILD."""
+    items = b"".join(_bin_str(key) + t for key, t in tensors.items())
+    return (b"\x80\x03c" + f"{module}\n{name}\n".encode() + b")\x81}(" + items + b"ub.")
+
+
+def torch_package(name: str, pickles: dict[str, bytes], storages: dict[str, bytes],
+                  extern: tuple[str, ...] = ("torch",), sources: dict[str, str] | None = None,
+                  ) -> bytes:
+    """A torch.package archive as ``PackageExporter`` writes it (torch/package/
+    package_exporter.py; caffe2/serialize/inline_container.cc), every record under ``name/``:
+    storages ``.data/<key>.storage`` (written while pickling), the pickles (``model/model.pkl``),
+    module sources, ``.data/extern_modules``, ``.data/python_version``, then the writer's
+    ``.data/version``, ``byteorder`` and ``.data/serialization_id``. Stored, fixed dates."""
+    import io
+
+    records = [(f".data/{key}.storage", data) for key, data in storages.items()]
+    records += list(pickles.items())
+    records += [(path, text.encode()) for path, text in (sources or {}).items()]
+    records += [(".data/extern_modules", ("\n".join(extern) + "\n").encode()),
+                (".data/python_version", b"3.11.2"), (".data/version", b"6\n"),
+                ("byteorder", b"little"), (".data/serialization_id", b"1519461240711452712")]
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        for record, data in records:
+            z.writestr(zipfile.ZipInfo(f"{name}/{record}", (2026, 11, 30, 12, 0, 0)), data)
+    return buf.getvalue()
+
+
 def raw_zip(members: list[tuple[str, bytes]], local_names: dict[str, str] | None = None,
             hidden: set[str] | None = None, flags: int = 0, bad_crc: bool = False) -> bytes:
     """A stored zip written byte by byte, with the anomalies zipfile refuses to write.
