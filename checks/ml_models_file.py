@@ -14,19 +14,12 @@ Only source packages with a debian/ directory have a declaration; without the fi
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from mllint.check import Check
 from mllint.declaration import Declaration, declaration_for
-from mllint.hints import Hint
 from mllint.index import Item, Pointer
-from mllint.inventory import model_of
+from mllint.inventory import models
 from mllint.provenance import classified_models, classify_model
-
-if TYPE_CHECKING:
-    from mllint.processable import Processable
-    from mllint.profiles import Profile
 
 ML_POLICY_CLASSES = frozenset({"free", "toxic-candy", "non-free"})
 ML_POLICY_DATA_LEVEL = 3  # the ML-Policy rule's data threshold (tags.md, evidence levels)
@@ -48,15 +41,6 @@ def sha256_of(item: Item) -> str | None:
 
 
 class MlModelsFile(Check):
-    def __init__(self, processable: Processable, profile: Profile,
-                 emit: Callable[[Hint], None]) -> None:
-        super().__init__(processable, profile, emit)
-        self._models: list[Item] = []
-
-    def visit_patched_files(self, item: Item) -> None:
-        if model_of(item) is not None:
-            self._models.append(item)
-
     def source(self) -> None:
         decl = declaration_for(self.processable)
         if decl is None:
@@ -65,7 +49,8 @@ class MlModelsFile(Check):
             self.pointed_hint(f"debian-ml-models-{problem.kind}", self._at(decl, problem.line),
                               problem.note)
         self._files(decl)
-        for item in self._models:
+        assert self.processable.patched is not None  # declaration_for() returns None otherwise
+        for item, _ in models(self.processable.patched):
             if decl.for_file(item.name) is None:
                 self.pointed_hint("debian-ml-models-undeclared-model", item.pointer())
         self._classes(decl)

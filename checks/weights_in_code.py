@@ -16,23 +16,24 @@ from __future__ import annotations
 from mllint.check import Check
 from mllint.formats.elf import ElfError, array_patterns, find_arrays, find_embedded_models, is_elf
 from mllint.index import Item
-from mllint.inventory import model_of
+from mllint.inventory import model_of, models
 
 
 class WeightsInCode(Check):
     _patterns: dict[bytes, str] | None = None
 
-    def visit_patched_files(self, item: Item) -> None:
-        model = model_of(item)
-        if model is None or model.format != "c-array":
-            return
-        extra = model.extra
-        arrays = extra.get("arrays") or [""]
-        line = extra.get("first_line", 0)
-        # Note: the kind of evidence and the first array, both stable while the model is.
-        self.pointed_hint("source-contains-ml-weights-as-source-code",
-                          item.pointer(line if isinstance(line, int) else 0),
-                          extra.get("evidence", ""), arrays[0])
+    def source(self) -> None:
+        assert self.processable.patched is not None
+        for item, model in models(self.processable.patched):
+            if model.format != "c-array":
+                continue
+            extra = model.extra
+            arrays = extra.get("arrays") or [""]
+            line = extra.get("first_line", 0)
+            # Note: the kind of evidence and the first array, both stable while the model is.
+            self.pointed_hint("source-contains-ml-weights-as-source-code",
+                              item.pointer(line if isinstance(line, int) else 0),
+                              extra.get("evidence", ""), arrays[0])
 
     def visit_installed_files(self, item: Item) -> None:
         if not item.is_file or not is_elf(item.head):

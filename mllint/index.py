@@ -79,16 +79,17 @@ class Item:
     _head: bytes | None = field(default=None, repr=False)
     _parsed: tuple[ModelInfo | None, FormatError | None] | None = field(default=None, repr=False)
     _ast: bool | None = field(default=None, repr=False)  # False: does not parse as Python
+    # A regular file: an attribute, not a property, because every check asks for every item.
+    is_file: bool = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.is_file = stat.S_ISREG(self.mode)
 
     @property
     def path(self) -> Path:
         """The file on disk. Made on demand: building a Path for each of 50,000 items cost a
         tenth of the index walk (bench/many_files.py), and most are only opened."""
         return Path(self.fspath)
-
-    @property
-    def is_file(self) -> bool:
-        return stat.S_ISREG(self.mode)
 
     @property
     def is_dir(self) -> bool:
