@@ -85,6 +85,13 @@ def test_python_train_mode_switch_is_not_training() -> None:
     assert facts is not None and facts.training == []
 
 
+def test_python_fit_on_a_class_is_not_training() -> None:
+    facts = py("console.print(Panel.fit(message, padding=1))\nImageOps.fit(im, (64, 64))\n"
+               "np.polynomial.Polynomial.fit(x, y, 3)\nLogisticRegression().fit(X, y)\n"
+               "self.model.fit(X, y)\n")
+    assert facts is not None and facts.training == [("fit-call", 4), ("fit-call", 5)]
+
+
 def test_python_unparsable_file_gives_no_facts(tmp_path: Path) -> None:
     write(tmp_path, {"broken.py": "def (:\n    loss.backward()\n"})
     assert pyscan.facts_of(Index(tmp_path, "t").lookup("broken.py")) is None

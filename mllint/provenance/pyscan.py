@@ -68,7 +68,7 @@ def scan(tree: ast.Module, text: str) -> PyFacts | None:
             step = step or node.lineno
         elif last == "apply_gradients":
             facts.training.append(("training-loop", node.lineno))
-        elif last in FIT_METHODS and receiver and has_args:
+        elif last in FIT_METHODS and receiver and has_args and not _class_level(node):
             facts.training.append(("fit-call", node.lineno))
         elif last == "train" and receiver in TRAIN_RECEIVERS:
             facts.training.append(("trainer-call", node.lineno))
@@ -100,6 +100,20 @@ def facts_of(item: Item) -> PyFacts | None:
     tree = item.python_ast()
     text = item.text() if tree is not None else None
     return scan(tree, text) if tree is not None and text is not None else None
+
+
+def _class_level(call: ast.Call) -> bool:
+    """``Panel.fit(message)``, ``ImageOps.fit(image, size)``, ``Polynomial.fit(x, y, 3)``: a method
+    called on a capitalised name (a class or module), which lays out or constructs something;
+    estimators are fitted through an instance (``clf.fit``, ``KMeans(3).fit``). pip's vendored
+    rich (``Panel.fit``) gave a whole tree a "fit call" pipeline."""
+    func = call.func
+    if not isinstance(func, ast.Attribute):
+        return False
+    owner = func.value
+    name = owner.id if isinstance(owner, ast.Name) else \
+        owner.attr if isinstance(owner, ast.Attribute) else ""
+    return name[:1].isupper()
 
 
 def _argument_strings(call: ast.Call, assigned: dict[str, str]) -> list[str]:
