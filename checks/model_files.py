@@ -2,14 +2,15 @@
 
 Owns: ml-model-file, ml-model-corrupt, ml-model-extension-mismatch, ml-model-test-fixture,
 ml-model-git-lfs-pointer, oversized-ml-model.
-Reads: each item's lazily parsed header record (``item.model``); never the weights.
+Reads: each item's lazily parsed header record (``item.model``); never the weights. A model's
+size counts the weight files it owns (``mllint.inventory.model_size``).
 """
 
 from __future__ import annotations
 
 from mllint.check import Check
 from mllint.index import Item
-from mllint.inventory import is_model, is_test_fixture
+from mllint.inventory import is_model, is_test_fixture, model_size
 from mllint.sizes import size_text
 from mllint.upstream import GitAttributes
 
@@ -72,7 +73,8 @@ class ModelFiles(Check):
             return
         if not is_model(item, model):
             return
-        note = (model.format, size_text(item.size))
+        size = model_size(item, model)  # with the weight files it owns
+        note = (model.format, size_text(size))
         if is_test_fixture(item, model):
             self.pointed_hint("ml-model-test-fixture", item.pointer(), *note)
             return
@@ -86,5 +88,5 @@ class ModelFiles(Check):
             self.pointed_hint("ml-model-extension-mismatch", item.pointer(), model.format,
                               item.suffix)
         limit = float(self.profile.setting("oversized-model-mib", "100"))
-        if item.size > limit * 1024 * 1024:
-            self.pointed_hint("oversized-ml-model", item.pointer(), size_text(item.size))
+        if size > limit * 1024 * 1024:
+            self.pointed_hint("oversized-ml-model", item.pointer(), size_text(size))

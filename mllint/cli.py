@@ -81,7 +81,8 @@ def build_parser() -> Parser:
     a("--output-width", type=int, default=None)
     a("--tag-display-limit", type=int, default=None)
     a("--model-size-limit", type=float, default=None, metavar="MIB",
-      help="size above which oversized-ml-model is emitted (default: 100 MiB)")
+      help="model size (the file plus the weight files it owns) above which "
+           "oversized-ml-model is emitted (default: 100 MiB)")
     a("--package", metavar="NAME", default=None,
       help="source name for upstream trees and archives (default: from the directory or file "
            "name, e.g. foo-1.2 -> foo)")

@@ -7,6 +7,7 @@ one check and not to another. Moved here from ``checks/model_files.py`` unchange
 
 from __future__ import annotations
 
+import posixpath
 import re
 from pathlib import PurePosixPath
 from weakref import WeakKeyDictionary
@@ -43,6 +44,35 @@ DATA_GLOBALS = frozenset({
 })
 PICKLE_MODEL_SUFFIXES = frozenset({".pkl", ".pickle", ".p", ".pt", ".pth", ".ckpt", ".joblib",
                                    ".sav", ".model"})
+MAX_PARTS = 10_000  # parts of one model looked up; an ONNX model saved one file per tensor has
+# a few thousand
+
+
+def parts_of(item: Item, model: ModelInfo) -> list[Item]:
+    """The regular files of ``item``'s index that ``model.parts`` names (weight shards, external
+    data), each once, never ``item`` itself; at most :data:`MAX_PARTS` names are looked at.
+
+    Names are resolved by their text in the index, not on disk: a name that leaves the tree
+    (``../`` past the root, absolute) or passes through a symbolic link finds no item, and a part
+    that is itself a symbolic link is not counted, so nothing outside the package is measured.
+    """
+    found: dict[str, Item] = {}
+    for part in model.parts[:MAX_PARTS]:
+        if not part or part.startswith("/"):
+            continue  # absolute: not a place in the package
+        name = posixpath.normpath(item.dirname + part)  # "../" past the root matches no item
+        if name in found or name == item.name:
+            continue
+        other = item.index.lookup(name)
+        if other is not None and other.is_file:
+            found[name] = other
+    return list(found.values())
+
+
+def model_size(item: Item, model: ModelInfo) -> int:
+    """The model's size in bytes: the file it is reported at plus the parts it owns (a
+    SavedModel's variables, ONNX external data, a checkpoint's shards, an .mlpackage's weights)."""
+    return item.size + sum(part.size for part in parts_of(item, model))
 
 
 def is_model(item: Item, model: ModelInfo) -> bool:
@@ -69,7 +99,7 @@ def is_test_fixture(item: Item, model: ModelInfo) -> bool:
     if not (TEST_DIR.search(item.name) or TEST_CASE_DIR.search(item.name)
             or TEST_NAME.search(item.basename)):
         return False
-    if item.size <= FIXTURE_MAX_SIZE:
+    if model_size(item, model) <= FIXTURE_MAX_SIZE:
         return True
     stem = PurePosixPath(item.basename).stem
     parent = item.dirname.rstrip("/").rpartition("/")[0]

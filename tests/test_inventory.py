@@ -6,7 +6,14 @@ from pathlib import Path
 
 from mllint.formats import ModelInfo
 from mllint.index import Index
-from mllint.inventory import is_model, is_test_fixture
+from mllint.inventory import (
+    FIXTURE_MAX_SIZE,
+    MAX_PARTS,
+    is_model,
+    is_test_fixture,
+    model_size,
+    parts_of,
+)
 
 
 def test_arrays_are_models_only_when_named_so(tmp_path: Path) -> None:
@@ -32,3 +39,60 @@ def test_test_case_and_test_data_directories_hold_fixtures(tmp_path: Path) -> No
     index = Index(tmp_path, "t")
     assert [is_test_fixture(index.lookup(n), ModelInfo("onnx")) for n in names] == \
         [True, True, True, False, False, False]
+
+
+def _tree(root: Path, files: dict[str, int]) -> Index:
+    """Files of the given sizes in bytes (sparse: nothing is written)."""
+    for name, size in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("wb") as f:
+            f.truncate(size)
+    return Index(root, "t")
+
+
+def test_model_size_adds_the_parts_found_in_the_tree(tmp_path: Path) -> None:
+    index = _tree(tmp_path / "t", {"m/saved_model.pb": 100, "m/variables/variables.index": 20,
+                                   "m/variables/variables.data-00000-of-00001": 5 << 30})
+    item = index.lookup("m/saved_model.pb")
+    model = ModelInfo("tf-savedmodel", parts=(
+        "variables/variables.index", "variables/variables.data-00000-of-00001",
+        "./variables/variables.index",  # the same file twice counts once
+        "variables/variables.data-00000-of-00002"))  # absent: not counted
+    assert [p.name for p in parts_of(item, model)] == [
+        "m/variables/variables.index", "m/variables/variables.data-00000-of-00001"]
+    assert model_size(item, model) == 100 + 20 + (5 << 30)
+    assert model_size(item, ModelInfo("tf-savedmodel")) == 100
+
+
+def test_model_size_never_leaves_the_tree_nor_follows_links(tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "big.bin").write_bytes(b"\0" * 5000)
+    root = tmp_path / "t"
+    index_files = {"a/m.onnx": 10, "a/w.bin": 7, "top.bin": 3}
+    _tree(root, index_files)
+    (root / "a" / "link.bin").symlink_to(outside / "big.bin")
+    (root / "a" / "dir").symlink_to(outside)
+    index = Index(root, "t")
+    item = index.lookup("a/m.onnx")
+    hostile = ("../../outside/big.bin", str(outside / "big.bin"), "link.bin", "dir/big.bin",
+               "m.onnx", "", ".", "../a/w.bin", "../top.bin")
+    assert [p.name for p in parts_of(item, ModelInfo("onnx", parts=hostile))] == [
+        "a/w.bin", "top.bin"]  # inside the tree, regular files: counted
+    assert model_size(item, ModelInfo("onnx", parts=hostile[:7])) == 10
+
+
+def test_model_size_looks_at_a_bounded_number_of_parts(tmp_path: Path) -> None:
+    index = _tree(tmp_path, {"m.onnx": 1, "w.bin": 2})
+    item = index.lookup("m.onnx")
+    many = ("missing",) * MAX_PARTS + ("w.bin",)
+    assert model_size(item, ModelInfo("onnx", parts=many)) == 1
+    assert model_size(item, ModelInfo("onnx", parts=many[1:])) == 3
+
+
+def test_a_small_graph_with_big_weights_under_tests_is_no_fixture(tmp_path: Path) -> None:
+    index = _tree(tmp_path, {"tests/m.onnx": 700, "tests/m.onnx.data": FIXTURE_MAX_SIZE})
+    item = index.lookup("tests/m.onnx")
+    assert is_test_fixture(item, ModelInfo("onnx"))
+    assert not is_test_fixture(item, ModelInfo("onnx", parts=("m.onnx.data",)))

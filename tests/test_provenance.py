@@ -212,6 +212,23 @@ def test_unshipped_checkpoint_from_a_generated_model(tmp_path: Path) -> None:
     assert classify(me, "free") == "toxic-candy"
 
 
+def test_training_file_a_model_records_is_cited_where_it_is_shipped(tmp_path: Path) -> None:
+    """LightGBM records its training file; shipped beside the model, the note points at it."""
+    (tmp_path / "m").mkdir()
+    (tmp_path / "m" / "model.txt").write_text("tree\n")
+    (tmp_path / "m" / "binary.train").write_text("1 0.5 0.25\n0 0.75 0.5\n")
+    index = Index(tmp_path, "test")
+    item = index.lookup("m/model.txt")
+    assert item is not None
+    info = ModelInfo("lightgbm")
+    info.provenance.training_inputs += ["binary.train", "binary.test"]
+    item._parsed = (info, None)
+    me = grade(item, collect(Source(index, [item])))
+    assert me.data_level == 4
+    assert note(me, "MIT").startswith(
+        "data=E4 (data in the source at m/binary.train, recorded in the model) pipeline=P0")
+
+
 # --- classification ---------------------------------------------------------------------------
 
 def _me(data: int, pipeline: int, license: str | None = "CC0-1.0") -> ModelEvidence:

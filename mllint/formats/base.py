@@ -69,6 +69,12 @@ class ModelInfo:
     members: list[Member] = field(default_factory=list)  # container members that are models
     pickle_globals: list[str] = field(default_factory=list)  # "module.qualname", in order seen
     external_data: tuple[str, ...] = ()  # ONNX external data locations, as written
+    # Files whose bytes belong to this model though it is reported at this one file: weight
+    # shards and external tensor data, as paths relative to this file's directory, as the
+    # format names them (never checked by the reader: they may point anywhere). The model's
+    # size is this file's plus theirs, resolved in the scanned tree only
+    # (mllint.inventory.model_size).
+    parts: tuple[str, ...] = ()
     trained: bool | None = None  # False: structure without trained weights (test graphs)
     extra: dict[str, object] = field(default_factory=dict)  # format-specific facts, JSON-able
 

@@ -15,8 +15,8 @@ name, path}}, rootModelIdentifier}: what coremltools 9.0 writes, measured). Like
 the package is one model reported at its proto: when the proto sits there and the manifest names
 it as the root, the reader also reads the manifest and the headers of the weight files, so the
 package's tensors, parameters and dtypes come with it; weight files are raw blobs nobody else
-identifies. Paths inside the manifest are never opened (only the fixed layout is), and no
-symbolic link is followed.
+identifies, listed as the model's ``parts`` (their bytes are its size). Paths inside the manifest
+are never opened (only the fixed layout is), and no symbolic link is followed.
 
 Weight files, MIL blob storage (coremltools mlmodel/src/MILBlob/Blob/StorageFormat.hpp,
 StorageReader.cpp ``GetAllOffsets``): a 64-byte header {u32 count, u32 version = 2, reserved},
@@ -159,12 +159,14 @@ def _read_package(root: Path, path: Path, info: ModelInfo) -> None:
         return
     tensors = parameters = stored = 0
     dtypes: set[str] = set()
+    parts: list[str] = []
     for i, file in enumerate(sorted(weights.iterdir())):
         if i >= MAX_WEIGHT_FILES:
             break
         if file.is_symlink() or not file.is_file():
             continue
         name = f"Data/com.apple.CoreML/weights/{file.name}"
+        parts.append(f"weights/{file.name}")  # the package's bytes, even if the blobs are bad
         try:
             blobs = _blobs(file)
         except FormatError as err:
@@ -179,6 +181,7 @@ def _read_package(root: Path, path: Path, info: ModelInfo) -> None:
             parameters += elements
             stored += size
             dtypes.add(dtype)
+    info.parts = tuple(parts)
     if tensors:
         info.tensors, info.parameters, info.dtypes = tensors, parameters, tuple(sorted(dtypes))
         info.extra["weight_bytes"] = stored

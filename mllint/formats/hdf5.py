@@ -127,7 +127,7 @@ def _from_json(d: dict[str, Any] | None) -> ModelInfo | None:
     if d is None:
         return None
     d["provenance"] = Provenance(**d["provenance"])
-    d["dtypes"], d["external_data"], d["members"] = tuple(d["dtypes"]), (), []
+    d["dtypes"], d["external_data"], d["parts"], d["members"] = tuple(d["dtypes"]), (), (), []
     return ModelInfo(**d)
 
 

@@ -31,8 +31,8 @@ def read(path: Path, head: bytes, size: int) -> ModelInfo:
     match = TEXT_MAGIC.match(head)
     if match is None:
         _, layers, blobs = struct.unpack_from("<iii", head)
-        return ModelInfo(format="ncnn", extra={"layers": layers, "blobs": blobs, "binary": True,
-                                               "weights_file": _weights(path)})
+        return ModelInfo(format="ncnn", parts=(_weights(path),),
+                         extra={"layers": layers, "blobs": blobs, "binary": True})
     layers, blobs = int(match.group(1)), int(match.group(2))
     if not 0 < layers <= MAX_COUNT or blobs > MAX_COUNT:
         raise CorruptModelError(f"ncnn layer count {layers} or blob count {blobs} is implausible")
@@ -44,8 +44,9 @@ def read(path: Path, head: bytes, size: int) -> ModelInfo:
     types = sorted({line.split()[0].decode("ascii", "replace") for line in lines if line.split()})
     if len(text) < MAX_READ and len(lines) < layers:
         raise CorruptModelError(f"ncnn param declares {layers} layers but has {len(lines)}")
-    return ModelInfo(format="ncnn", extra={"layers": layers, "blobs": blobs, "binary": False,
-                                           "layer_types": types, "weights_file": _weights(path)})
+    return ModelInfo(format="ncnn", parts=(_weights(path),),
+                     extra={"layers": layers, "blobs": blobs, "binary": False,
+                            "layer_types": types})
 
 
 def _weights(path: Path) -> str:
@@ -57,6 +58,6 @@ def _weights(path: Path) -> str:
 
 
 # The .param stands for the model: its trained weights are the sibling .bin
-# (extra["weights_file"]), which has no header of its own to identify.
+# (its ``parts``), which has no header of its own to identify.
 FORMATS = (Format("ncnn", sniff, read, extensions=(".param",),
                   lead=b"7" + struct.pack("<i", MAGIC)[:1]),)

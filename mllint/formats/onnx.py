@@ -307,6 +307,7 @@ def read(path: Path, head: bytes, size: int) -> ModelInfo | None:
         metadata=metadata,
         provenance=prov,
         external_data=tuple(seen.locations),
+        parts=tuple(seen.locations),  # the tensor bytes live there: they are the model's size
         trained=weights,
         extra={
             "ir_version": ir_version,

@@ -76,14 +76,14 @@ def read(path: Path, head: bytes, size: int) -> ModelInfo:
               if k.startswith(("conversion_parameters.", "cli_parameters."))}
     return ModelInfo(
         format="openvino", metadata=info, provenance=prov,
+        parts=(path.with_suffix(".bin").name,),
         extra={"name": net.get("name", ""), "ir_version": int(net.get("version", "0") or 0),
                "framework": params.get("framework", ""),
-               "input_model": params.get("input_model", ""),
-               "weights_file": path.with_suffix(".bin").name},
+               "input_model": params.get("input_model", "")},
     )
 
 
 # The .xml stands for the model: its trained weights are the sibling .bin
-# (extra["weights_file"]), which has no header of its own to identify.
+# (its ``parts``), which has no header of its own to identify.
 FORMATS = (Format("openvino", sniff, read, extensions=(".xml",), magic=False,
                   lead=b"\xef<" + WHITESPACE),)

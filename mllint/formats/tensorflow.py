@@ -9,7 +9,14 @@ Checkpoints: ``<prefix>.index`` is a LevelDB-format table (table/format.cc: bloc
 prefix-compressed entries, a 48-byte footer ending in magic ``0xdb4775248b80fb57``) mapping
 variable names to ``BundleEntryProto`` (dtype, shape, shard, offset, size); key ``""`` holds the
 ``BundleHeaderProto``. ``<prefix>.data-NNNNN-of-MMMMM`` shards are raw tensor bytes with no header:
-they are not identified by content; the index lists them in ``extra["data_files"]``.
+they are not identified by content; the index names them as its ``parts`` (their bytes are the
+checkpoint's size).
+
+A SavedModel is one model reported at its ``saved_model.pb``: its variables are the checkpoint
+``variables/variables.index`` + ``variables/variables.data-*`` (tensorflow/python/saved_model/
+path_helpers.py), which the SavedModel reader reads with it (tensors, parameters, dtypes, and
+all of them as ``parts``). That ``variables.index``, beside a ``saved_model.pb`` that sniffs as
+one, is therefore no model of its own: reported there, it would be the same model twice.
 
 A Keras 2 ``keras_metadata.pb`` beside ``saved_model.pb`` is read with it
 (``extra["keras_metadata"]``); on its own it is metadata, not a model, and is not identified.
@@ -25,7 +32,16 @@ import struct
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from mllint.formats.base import CorruptModelError, Format, LimitExceededError, ModelInfo, Provenance
+from mllint.formats.base import (
+    HEAD_SIZE,
+    CorruptModelError,
+    Format,
+    FormatError,
+    LimitExceededError,
+    Member,
+    ModelInfo,
+    Provenance,
+)
 from mllint.formats.protobuf import (
     LEN,
     VARINT,
@@ -59,6 +75,9 @@ MAX_BLOCK = 64 << 20  # bytes; an index block of a checkpoint is KB to MB
 MAX_ENTRIES = 5_000_000  # variables in one checkpoint
 MAX_SHARDS_LISTED = 1000
 KERAS_METADATA = "keras_metadata.pb"
+SAVED_MODEL = "saved_model.pb"
+VARIABLES = "variables"  # the SavedModel's checkpoint directory and prefix
+VARIABLES_INDEX = "variables.index"
 MAX_KERAS_JSON = 64 << 20  # bytes of Keras object metadata kept
 
 
@@ -234,8 +253,55 @@ def read_savedmodel(path: Path, head: bytes, size: int) -> ModelInfo | None:
     keras = path.with_name(KERAS_METADATA)
     if not keras.is_symlink() and keras.is_file():
         extra["keras_metadata"] = _keras_metadata(keras)
-    return ModelInfo(format="tf-savedmodel", tensors=graph.consts, parameters=graph.parameters,
+    info = ModelInfo(format="tf-savedmodel", tensors=graph.consts, parameters=graph.parameters,
                      dtypes=tuple(sorted(graph.dtypes)), provenance=prov, extra=extra)
+    _add_variables(path.parent / VARIABLES / VARIABLES_INDEX, info)
+    return info
+
+
+def _add_variables(index: Path, info: ModelInfo) -> None:
+    """Add the SavedModel's variables checkpoint to ``info``: its counts, and its index and
+    shards as ``parts``. A broken index is a member error (``ml-model-corrupt`` on the
+    SavedModel); a missing one leaves the graph alone (a SavedModel may have no variables)."""
+    if index.is_symlink() or not index.is_file():
+        return
+    name = f"{VARIABLES}/{VARIABLES_INDEX}"
+    try:
+        size = index.stat().st_size
+        with index.open("rb") as f:
+            head = f.read(HEAD_SIZE)
+        ckpt = _checkpoint(index, size) if sniff_checkpoint(head, size, index.name) else None
+    except FormatError as err:
+        info.members.append(Member(name, None, err))
+        return
+    except OSError as exc:
+        info.members.append(Member(name, None, CorruptModelError(
+            f"unreadable ({type(exc).__name__})")))
+        return
+    if ckpt is None:
+        return
+    info.tensors = (info.tensors or 0) + (ckpt.tensors or 0)
+    info.parameters = (info.parameters or 0) + (ckpt.parameters or 0)
+    info.dtypes = tuple(sorted(set(info.dtypes) | set(ckpt.dtypes)))
+    info.extra["variables"] = ckpt.extra
+    info.parts = (name, *(f"{VARIABLES}/{part}" for part in ckpt.parts))
+
+
+def _in_savedmodel(path: Path) -> bool:
+    """Is ``path`` the ``variables/variables.index`` of a SavedModel: beside a regular
+    ``../saved_model.pb`` whose head sniffs as one? (Container members are never.)"""
+    if not isinstance(path, Path) or (path.parent.name, path.name) != (VARIABLES,
+                                                                       VARIABLES_INDEX):
+        return False
+    graph = path.parent.with_name(SAVED_MODEL)
+    try:
+        if graph.is_symlink() or not graph.is_file():
+            return False
+        size = graph.stat().st_size
+        with graph.open("rb") as f:
+            return sniff_savedmodel(f.read(HEAD_SIZE), size, SAVED_MODEL)
+    except OSError:
+        return False
 
 
 def _keras_metadata(path: Path) -> list[list[str]]:
@@ -325,6 +391,12 @@ def _handle(data: bytes, pos: int) -> tuple[int, int, int]:
 
 
 def read_checkpoint(path: Path, head: bytes, size: int) -> ModelInfo | None:
+    if _in_savedmodel(path):
+        return None  # part of the SavedModel, read and reported with its saved_model.pb
+    return _checkpoint(path, size)
+
+
+def _checkpoint(path: Path, size: int) -> ModelInfo | None:
     with path.open("rb") as f:
         f.seek(size - FOOTER)
         footer = f.read(FOOTER)
@@ -355,12 +427,11 @@ def read_checkpoint(path: Path, head: bytes, size: int) -> ModelInfo | None:
                 if dtype:
                     dtypes.add(DTYPES.get(dtype, str(dtype)))
     stem = path.name.removesuffix(".index")
-    data_files = [f"{stem}.data-{i:05d}-of-{shards:05d}"
-                  for i in range(min(shards, MAX_SHARDS_LISTED))]
     return ModelInfo(format="tf-checkpoint", tensors=variables, parameters=parameters,
                      dtypes=tuple(sorted(dtypes)), trained=True,
-                     extra={"num_shards": shards, "data_files": data_files,
-                            "compressed_blocks": compressed})
+                     parts=tuple(f"{stem}.data-{i:05d}-of-{shards:05d}"
+                                 for i in range(min(shards, MAX_SHARDS_LISTED))),
+                     extra={"num_shards": shards, "compressed_blocks": compressed})
 
 
 def _message(value: bytes, what: str) -> list[Field]:

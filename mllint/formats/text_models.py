@@ -78,6 +78,21 @@ OPENCV_FIELD = re.compile(rb"<(stageType|featureType|height|width|stageNum)>\s*(
                           rb"|^\s*(stageType|featureType|height|width|stageNum):\s*\"?([^\"\s]+)",
                           re.MULTILINE)
 START_TAG = re.compile(rb"<[^!?/][^>]*>")
+# A "cascade" node is only opencv_traincascade's when its first fields are there: the writer
+# starts the node with stageType and featureType (CascadeClassifier::writeParams). Without them a
+# YAML file with a top-level "cascade:" key (a CI or build setting) would pass for a model.
+CASCADE_NODE = (b"<cascade", b"cascade:")
+CASCADE_FIELD = re.compile(rb"<(?:stageType|featureType)>|^\s+(?:stageType|featureType):",
+                           re.MULTILINE)
+
+
+def _model_node(text: bytes, start: int = 0) -> re.Match[bytes] | None:
+    """The first OpenCV model node in ``text`` from ``start``: a named cv::ml or face model, an
+    old haartraining cascade, or a "cascade" node that carries a cascade's fields."""
+    for m in OPENCV_KIND.finditer(text, start):
+        if not m.group(0).startswith(CASCADE_NODE) or CASCADE_FIELD.search(text, m.end()):
+            return m
+    return None
 
 
 def _opencv_node(text: bytes, truncated: bool) -> tuple[re.Match[bytes] | None, bool]:
@@ -86,7 +101,7 @@ def _opencv_node(text: bytes, truncated: bool) -> tuple[re.Match[bytes] | None, 
     root's first child, so a leading comment still open, or a root whose first child has not
     started, at the end of a truncated ``text`` is undecided."""
     if OPENCV_YAML.match(text):
-        return OPENCV_KIND.search(text), False
+        return _model_node(text), False
     prolog = OPENCV_XML.match(text)
     if prolog is None:
         return None, False
@@ -95,7 +110,7 @@ def _opencv_node(text: bytes, truncated: bool) -> tuple[re.Match[bytes] | None, 
         return None, truncated
     if not rest.startswith(OPENCV_XML_ROOT):
         return None, False
-    node = OPENCV_KIND.search(text, prolog.end())
+    node = _model_node(text, prolog.end())
     if node is None and START_TAG.search(rest, len(OPENCV_XML_ROOT)) is None:
         return None, truncated
     return node, False

@@ -45,8 +45,8 @@ def model_metadata(model: Item, names: Names, src: Source, out: Collected) -> No
             continue
         data = names.resolve(path, model.dirname) or names.resolve(PurePosixPath(path).name,
                                                                    model.dirname)
-        if data is not None:
-            out.evidence.append(Evidence("data", 4, "shipped-data", model.pointer(), target,
+        if data is not None:  # the note cites the data file; "recorded in the model" says how
+            out.evidence.append(Evidence("data", 4, "shipped-data", data.pointer(), target,
                                          "recorded in the model", detail=data.name,
                                          license=src.data_license(data.name)))
         else:

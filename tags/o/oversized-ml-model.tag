@@ -1,7 +1,10 @@
 Tag: oversized-ml-model
 Severity: warning
 Check: model-files
-Explanation: A model file is larger than 100 MiB. The note gives its size.
+Explanation: A model file, with the weight files it owns, is larger than
+ 100 MiB. The note gives that total, measured as for ml-model-file (a
+ SavedModel's variables/, a checkpoint's data shards, ONNX external data, an
+ .mlpackage's weights/), so a small graph file does not hide large weights.
  .
  Every mirror carries every version of every file, and a large model in an
  architecture-dependent package is carried once per architecture. Large

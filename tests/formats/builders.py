@@ -295,3 +295,111 @@ def armnn_graph(weights: tuple[int, ...] = (2, 4), fc_layer_type: int = 11) -> b
                 armnn_layer(11, 3, 2, "output", bindable=True)],
             1: Ints([0]), 2: Ints([0]), 3: {0: 1, 1: 0, 2: 0}}
     return build(root, identifier=b"")
+
+
+# -- classic ML formats the golden packages also ship (testdata/fixtures/text_models.py) ----------
+# OpenCV cv::FileStorage: a cascade as opencv_traincascade writes it (one stage, one stump).
+OPENCV_CASCADE = b"""<?xml version="1.0"?>
+<opencv_storage>
+<cascade type_id="opencv-cascade-classifier"><stageType>BOOST</stageType>
+  <featureType>HAAR</featureType>
+  <height>24</height>
+  <width>24</width>
+  <stageParams><maxWeakCount>211</maxWeakCount></stageParams>
+  <stageNum>25</stageNum>
+"""
+
+
+def lightgbm(filler: int = 0, data: str = "binary.train",
+             valid: str = "binary.test,extra.test") -> bytes:
+    """A LightGBM text model (gbdt_model_text.cpp, SaveModelToString): header, one tree,
+    ``filler`` padding lines, feature importances, then the parameters with the training
+    (``data``) and validation (``valid``) files."""
+    return (b"tree\nversion=v4\nnum_class=1\nnum_tree_per_iteration=1\nlabel_index=0\n"
+            b"max_feature_idx=27\nobjective=binary sigmoid:1\n\nTree=0\nnum_leaves=2\n"
+            + b"leaf_value=0.1 0.2\n" * filler +
+            b"end of trees\n\nfeature_importances:\nColumn_1=3\n\nparameters:\n[boosting: gbdt]\n"
+            b"[objective: binary]\n[data: " + data.encode() + b"]\n[valid: " + valid.encode()
+            + b"]\nend of parameters\n\npandas_categorical:null\n")
+
+
+def leela_weights(values: int = 3000) -> bytes:
+    """leela-zero text weights (Network.cpp): version line, then a line of floats per tensor."""
+    return b"1\n" + b" ".join(b"%.5f" % (i / 1000) for i in range(values)) + b"\n0.1 0.2\n"
+
+
+def xgboost_ubjson() -> bytes:
+    """UBJSON {"learner": {"x": ...}}: keys are 'L' + big-endian i64 length + bytes."""
+    return b"{L" + struct.pack(">q", 7) + b"learner{" + b"L" + struct.pack(">q", 1) + b"x}}"
+
+
+def xgboost_binary(num_feature: int = 126, trailing: int = 100) -> bytes:
+    """The deprecated "binf" model: LearnerModelParamLegacy (f32 base_score, u32 num_feature,
+    i32 num_class, ..., u32 major 1, minor 7; 136 bytes), then ``trailing`` bytes of body."""
+    params = struct.pack("<fIiiiII", 0.5, num_feature, 0, 1, 0, 1, 7) + bytes(136 - 28)
+    return b"binf" + params + bytes(trailing)
+
+
+def darknet(seen: int = 32_013_312, weights: tuple[float, ...] = (0.1, 0.2, 0.3, 0.4)) -> bytes:
+    """darknet .weights (parser.c, save_weights): i32 major 0, minor 2, revision 5, u64 seen,
+    then float32 weights."""
+    return struct.pack("<iiiQ", 0, 2, 5, seen) + struct.pack(f"<{len(weights)}f", *weights)
+
+
+def zinnia(labels: tuple[str, ...] = ("A", "B")) -> bytes:
+    """A zinnia model (trainer.cpp): u32 file size XOR 0x0EF71821, u32 version 1, u32 classes,
+    then per class a 16-byte label, f32 bias and (i32 index, f32 value) pairs ending at -1."""
+    body = struct.pack("<II", 1, len(labels))
+    for label in labels:
+        body += (label.encode().ljust(16, b"\0") + struct.pack("<f", 0.5)
+                 + struct.pack("<ifif", 1, 0.25, 2, -0.75) + struct.pack("<if", -1, 0.0))
+    return struct.pack("<I", (len(body) + 4) ^ 0x0EF71821) + body
+
+
+def mb(value: int) -> bytes:
+    """lttoolbox multibyte encoding (compression.cc)."""
+    for n, top in ((1, 0x00), (2, 0x40), (3, 0x80), (4, 0xC0)):
+        if value < 1 << (8 * n - 2):
+            raw = value.to_bytes(n, "big")
+            return bytes([raw[0] | top]) + raw[1:]
+    raise ValueError(value)
+
+
+def mbs(text: str) -> bytes:
+    return mb(len(text)) + b"".join(mb(ord(c)) for c in text)
+
+
+APERTIUM_FIXED_TAGS = ["TAG_LPAR", "TAG_RPAR", "TAG_LQUEST", "TAG_CM", "TAG_SENT", "TAG_kEOF",
+                       "TAG_kUNDEF"]
+
+
+def apertium_prob(states: int | None = None) -> bytes:
+    """An apertium HMM tagger (tagger_data_hmm.cc, TaggerDataHMM::write): open class, forbid
+    rules, the tag list (the seven fixed tags first), tag index, rules, constants, ambiguity
+    classes, then the N x N and N x M matrices (zeros). ``states`` overrides N."""
+    defs = ["NOM", "VERB"]
+    tags = APERTIUM_FIXED_TAGS + defs + ["kMOT", "kUNKNOWN"]
+    index = {("TAG_" + t if not t.startswith("TAG_") else t): i
+             for i, t in enumerate(APERTIUM_FIXED_TAGS + defs)}
+    out = mb(2) + mb(7) + mb(1)  # open_class: tags 7 and 8 as deltas
+    out += mb(1) + mb(7) + mb(8)  # one forbid rule
+    out += mb(len(tags)) + b"".join(mbs(t) for t in tags)
+    out += mb(len(index)) + b"".join(mbs(k) + mb(v) for k, v in sorted(index.items()))
+    out += mb(0) + mb(0)  # enforce, prefer
+    out += mb(2) + mbs("kMOT") + mb(9) + mbs("kUNKNOWN") + mb(10)  # constants
+    out += mb(1) + mb(2) + mb(7) + mb(8)  # one ambiguity class {7, 8}
+    n = len(index) if states is None else states
+    return out + mb(n) + mb(1) + bytes(8 * n * n)
+
+
+NCNN_PARAM = b"""7767517
+3 3
+Input            data             0 1 data 0=224 1=224 2=3
+Convolution      conv1            1 1 data conv1 0=64 1=3 5=1 6=1728
+ReLU             relu1            1 1 conv1 relu1
+"""
+
+
+def ncnn_param_bin(layers: int = 3, blobs: int = 4, body: int = 40) -> bytes:
+    """A binary .param.bin (ncnn's ncnn2mem output): i32 LE 7767517, layer and blob counts."""
+    return struct.pack("<iii", 7767517, layers, blobs) + bytes(body)

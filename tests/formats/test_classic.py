@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from builders import fmt_of, sendump, write
+from builders import apertium_prob, darknet, fmt_of, sendump, write, zinnia
 from builders import read_file as read
 
 from mllint.formats.base import CorruptModelError
@@ -132,10 +132,6 @@ def test_gnubg_magic_float_elsewhere_is_no_match() -> None:
 
 
 # -- darknet ------------------------------------------------------------------------------------
-def darknet() -> bytes:
-    return struct.pack("<iiiQ", 0, 2, 5, 32_013_312) + struct.pack("<4f", 0.1, 0.2, 0.3, 0.4)
-
-
 def test_darknet_needs_a_sibling_cfg(tmp_path: Path) -> None:
     path = write(tmp_path, "yolov3-tiny.weights", darknet())
     assert read(path) is None
@@ -217,46 +213,13 @@ def test_kenlm_magic_quoted_in_text_is_no_match() -> None:
 
 # -- zinnia -------------------------------------------------------------------------------------
 def test_zinnia_magic_is_size_xor_constant(tmp_path: Path) -> None:
-    body = struct.pack("<II", 1, 2) + b"A".ljust(16, b"\0") + bytes(60)
-    data = struct.pack("<I", (len(body) + 4) ^ 0x0EF71821) + body
+    data = zinnia(("A", "B"))
     info = read(write(tmp_path, "handwriting-ja.model", data))
     assert info.format == "zinnia" and info.extra["classes"] == 2
     assert fmt_of(data + b"\0", "handwriting-ja.model") is None  # size no longer matches
 
 
 # -- apertium HMM tagger ------------------------------------------------------------------------
-def mb(value: int) -> bytes:
-    """lttoolbox multibyte encoding (compression.cc)."""
-    for n, top in ((1, 0x00), (2, 0x40), (3, 0x80), (4, 0xC0)):
-        if value < 1 << (8 * n - 2):
-            raw = value.to_bytes(n, "big")
-            return bytes([raw[0] | top]) + raw[1:]
-    raise ValueError(value)
-
-
-def mbs(text: str) -> bytes:
-    return mb(len(text)) + b"".join(mb(ord(c)) for c in text)
-
-
-FIXED_TAGS = ["TAG_LPAR", "TAG_RPAR", "TAG_LQUEST", "TAG_CM", "TAG_SENT", "TAG_kEOF", "TAG_kUNDEF"]
-
-
-def apertium_prob(states: int | None = None) -> bytes:
-    defs = ["NOM", "VERB"]
-    tags = FIXED_TAGS + defs + ["kMOT", "kUNKNOWN"]
-    index = {("TAG_" + t if not t.startswith("TAG_") else t): i
-             for i, t in enumerate(FIXED_TAGS + defs)}
-    out = mb(2) + mb(7) + mb(1)  # open_class: tags 7 and 8 as deltas
-    out += mb(1) + mb(7) + mb(8)  # one forbid rule
-    out += mb(len(tags)) + b"".join(mbs(t) for t in tags)
-    out += mb(len(index)) + b"".join(mbs(k) + mb(v) for k, v in sorted(index.items()))
-    out += mb(0) + mb(0)  # enforce, prefer
-    out += mb(2) + mbs("kMOT") + mb(9) + mbs("kUNKNOWN") + mb(10)  # constants
-    out += mb(1) + mb(2) + mb(7) + mb(8)  # one ambiguity class {7, 8}
-    n = len(index) if states is None else states
-    return out + mb(n) + mb(1) + bytes(8 * n * n)
-
-
 def test_apertium_hmm_tagger_is_read(tmp_path: Path) -> None:
     info = read(write(tmp_path, "eng-spa.prob", apertium_prob()))
     assert info.format == "apertium-tagger"

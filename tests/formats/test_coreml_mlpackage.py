@@ -93,6 +93,7 @@ def test_coremltools_package_reads_proto_manifest_and_weights(tmp_path: Path) ->
     assert (info.tensors, info.parameters, info.dtypes) == (2, 1200 + 300, ("float32",))
     assert info.extra["mlpackage"] == {"file_format_version": "1.0.0", "items": 2}
     assert info.extra["weight_bytes"] == 6000 and info.members == []
+    assert info.parts == ("weights/weight.bin",)
 
 
 def test_weight_file_and_manifest_are_not_models_of_their_own(tmp_path: Path) -> None:

@@ -7,16 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from builders import NCNN_PARAM, ncnn_param_bin
+
 from mllint.formats import CorruptModelError, identify
 from mllint.formats import ncnn
 from mllint.formats.base import HEAD_SIZE
 
-PARAM = b"""7767517
-3 3
-Input            data             0 1 data 0=224 1=224 2=3
-Convolution      conv1            1 1 data conv1 0=64 1=3 5=1 6=1728
-ReLU             relu1            1 1 conv1 relu1
-"""
+PARAM = NCNN_PARAM
 
 
 def _read(path: Path):
@@ -30,16 +27,17 @@ def test_ncnn_text_param_reads_counts_and_layer_types(tmp_path: Path) -> None:
     assert identify(PARAM, len(PARAM), path.name).id == "ncnn"
     info = _read(path)
     assert info.extra == {"layers": 3, "blobs": 3, "binary": False,
-                          "layer_types": ["Convolution", "Input", "ReLU"],
-                          "weights_file": "squeezenet.bin"}
+                          "layer_types": ["Convolution", "Input", "ReLU"]}
+    assert info.parts == ("squeezenet.bin",)
 
 
 def test_ncnn_binary_param_reads_counts(tmp_path: Path) -> None:
     path = tmp_path / "m.param.bin"
-    path.write_bytes(struct.pack("<iii", 7767517, 3, 4) + bytes(40))
+    path.write_bytes(ncnn_param_bin())
     assert ncnn.sniff(path.read_bytes(), path.stat().st_size, path.name)
-    assert _read(path).extra == {"layers": 3, "blobs": 4, "binary": True,
-                                 "weights_file": "m.bin"}
+    info = _read(path)
+    assert info.extra == {"layers": 3, "blobs": 4, "binary": True}
+    assert info.parts == ("m.bin",)
 
 
 def test_ncnn_param_with_fewer_layers_than_declared_is_corrupt(tmp_path: Path) -> None:

@@ -80,7 +80,7 @@ def test_onnx_external_data_of_initializers_is_listed(tmp_path: Path) -> None:
     onnx.save(_model(), path, save_as_external_data=True, location="weights.bin",
               size_threshold=0)
     info = _read(path)
-    assert info.external_data == ("weights.bin",)
+    assert info.external_data == info.parts == ("weights.bin",)
     assert info.extra["external_data_extents"] == [["weights.bin", 0, 48]]
     assert info.parameters == 12
 

@@ -56,7 +56,8 @@ def test_openvino_v11_reads_rt_info_conversion_parameters(tmp_path: Path) -> Non
         "openvino"
     info = _read(path)
     assert info.extra == {"name": "resnet", "ir_version": 11, "framework": "onnx",
-                          "input_model": "DIR/resnet50.onnx", "weights_file": "resnet.bin"}
+                          "input_model": "DIR/resnet50.onnx"}
+    assert info.parts == ("resnet.bin",)
     assert info.provenance.producer == [
         "OpenVINO Model Optimizer 2023.0.0-10926-b4452d56304-releases/2023/0"]
     assert "fused_names" not in str(info.metadata)  # layer-level rt_info is not the model's

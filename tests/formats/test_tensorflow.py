@@ -107,8 +107,62 @@ def test_checkpoint_index_counts_variables_and_lists_data_shards(tmp_path: Path)
     assert _identify(path.read_bytes(), path.name) == "tf-checkpoint"
     info = _read(tf.read_checkpoint, path)
     assert (info.tensors, info.parameters, info.dtypes) == (2, 2080, ("DT_FLOAT",))
-    assert info.extra["data_files"] == ["variables.data-00000-of-00002",
-                                        "variables.data-00001-of-00002"]
+    assert info.parts == ("variables.data-00000-of-00002", "variables.data-00001-of-00002")
+
+
+def _saved_model_dir(root: Path, shards: int = 2) -> Path:
+    """``root/saved_model.pb`` with a variables checkpoint of ``shards`` data files."""
+    (root / "variables").mkdir(parents=True)
+    (root / "saved_model.pb").write_bytes(_saved_model())
+    header = vi(1, shards) + ld(3, vi(1, 1))
+    (root / "variables" / "variables.index").write_bytes(_checkpoint(
+        [(b"", header), (b"dense/kernel", _variable([64, 32]))]))
+    return root / "saved_model.pb"
+
+
+def test_savedmodel_reads_its_variables_and_owns_their_files(tmp_path: Path) -> None:
+    info = _read(tf.read_savedmodel, _saved_model_dir(tmp_path / "sm"))
+    assert (info.tensors, info.parameters, info.dtypes) == (1, 2048, ("DT_FLOAT",))
+    assert info.parts == ("variables/variables.index",
+                          "variables/variables.data-00000-of-00002",
+                          "variables/variables.data-00001-of-00002")
+    assert info.extra["variables"]["num_shards"] == 2 and info.members == []
+
+
+def test_variables_index_of_a_savedmodel_is_no_model_of_its_own(tmp_path: Path) -> None:
+    """Reported at saved_model.pb; alone, or beside a saved_model.pb that is none, it is a
+    checkpoint."""
+    _saved_model_dir(tmp_path / "sm")
+    index = tmp_path / "sm" / "variables" / "variables.index"
+    assert _identify(index.read_bytes(), index.name) == "tf-checkpoint"
+    assert _read(tf.read_checkpoint, index) is None
+    (tmp_path / "sm" / "saved_model.pb").write_bytes(b"not a SavedModel")
+    assert _read(tf.read_checkpoint, index).format == "tf-checkpoint"
+    (tmp_path / "sm" / "saved_model.pb").unlink()
+    (tmp_path / "sm" / "saved_model.pb").symlink_to(tmp_path / "elsewhere.pb")
+    (tmp_path / "elsewhere.pb").write_bytes(_saved_model())
+    assert _read(tf.read_checkpoint, index).format == "tf-checkpoint"
+
+
+def test_savedmodel_with_a_broken_variables_index_names_it(tmp_path: Path) -> None:
+    model = _saved_model_dir(tmp_path / "sm")
+    index = tmp_path / "sm" / "variables" / "variables.index"
+    data = bytearray(index.read_bytes())
+    data[-48:-8] = (varint(0) + varint(1) + varint(2**30) + varint(10)).ljust(40, b"\0")
+    index.write_bytes(bytes(data))
+    info = _read(tf.read_savedmodel, model)
+    assert [(m.name, m.error.reason) for m in info.members] == [
+        ("variables/variables.index", "checkpoint index block lies outside the file")]
+    assert info.parts == () and info.extra["ops"]  # the graph's facts stay
+
+
+def test_savedmodel_without_variables_owns_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "saved_model.pb"
+    path.write_bytes(_saved_model())
+    (tmp_path / "variables").mkdir()
+    (tmp_path / "variables" / "variables.index").symlink_to(tmp_path / "nowhere")
+    info = _read(tf.read_savedmodel, path)
+    assert info.parts == () and info.members == [] and info.tensors == 0
 
 
 def test_checkpoint_header_without_table_footer_is_not_a_model(tmp_path: Path) -> None:

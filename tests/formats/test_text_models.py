@@ -5,27 +5,19 @@ from __future__ import annotations
 import gzip
 import json
 import random
-import struct
 from pathlib import Path
 
 import pytest
 
-from builders import fmt_of, write
+from builders import OPENCV_CASCADE as CASCADE
+from builders import (fmt_of, leela_weights, lightgbm, write, xgboost_binary,
+                      xgboost_ubjson)
 from builders import read_file as read
 
 from mllint.formats.base import CorruptModelError
 
 
 # -- OpenCV -------------------------------------------------------------------------------------
-CASCADE = b"""<?xml version="1.0"?>
-<opencv_storage>
-<cascade type_id="opencv-cascade-classifier"><stageType>BOOST</stageType>
-  <featureType>HAAR</featureType>
-  <height>24</height>
-  <width>24</width>
-  <stageParams><maxWeakCount>211</maxWeakCount></stageParams>
-  <stageNum>25</stageNum>
-"""
 CALIBRATION = b"""<?xml version="1.0"?>
 <opencv_storage>
 <camera_matrix type_id="opencv-matrix"><rows>3</rows><cols>3</cols><dt>d</dt>
@@ -57,6 +49,21 @@ def test_opencv_gzipped_cascade(tmp_path: Path) -> None:
 ])
 def test_opencv_ml_models(tmp_path: Path, text: bytes, kind: str) -> None:
     assert read(write(tmp_path, "model.xml", text)).extra["kind"] == kind
+
+
+def test_opencv_yaml_cascade(tmp_path: Path) -> None:
+    text = b"%YAML:1.0\n---\ncascade:\n   stageType: BOOST\n   featureType: LBP\n   height: 24\n"
+    info = read(write(tmp_path, "cascade.yml", text))
+    assert info.format == "opencv" and info.extra["featureType"] == "LBP"
+
+
+def test_yaml_setting_named_cascade_is_no_model() -> None:
+    """YAML 1.2 with a top-level "cascade" key: OpenCV's reader would take the directive, but
+    the node has none of a trained cascade's fields."""
+    text = b"%YAML 1.2\n---\ncascade: true\nstages: [build, test]\n"
+    assert fmt_of(text, "ci.yaml") is None
+    xml = b"<?xml version=\"1.0\"?>\n<opencv_storage>\n<cascade>1</cascade>\n"
+    assert fmt_of(xml, "a.xml") is None
 
 
 def test_opencv_calibration_matrix_is_no_model() -> None:
@@ -135,7 +142,7 @@ def test_fann_fixed_point_is_recognised() -> None:
 
 
 # -- leela-zero ---------------------------------------------------------------------------------
-LEELA = b"1\n" + b" ".join(b"%.5f" % (i / 1000) for i in range(3000)) + b"\n0.1 0.2\n"
+LEELA = leela_weights()
 
 
 def test_leela_zero_plain_and_gzipped(tmp_path: Path) -> None:
@@ -164,15 +171,6 @@ def test_ini_file_with_global_section_is_no_voice() -> None:
 
 
 # -- LightGBM -----------------------------------------------------------------------------------
-def lightgbm(filler: int = 0) -> bytes:
-    return (b"tree\nversion=v4\nnum_class=1\nnum_tree_per_iteration=1\nlabel_index=0\n"
-            b"max_feature_idx=27\nobjective=binary sigmoid:1\n\nTree=0\nnum_leaves=2\n"
-            + b"leaf_value=0.1 0.2\n" * filler +
-            b"end of trees\n\nfeature_importances:\nColumn_1=3\n\nparameters:\n[boosting: gbdt]\n"
-            b"[objective: binary]\n[data: binary.train]\n[valid: binary.test,extra.test]\n"
-            b"end of parameters\n\npandas_categorical:null\n")
-
-
 def test_lightgbm_training_files_go_to_provenance(tmp_path: Path) -> None:
     info = read(write(tmp_path, "model.txt", lightgbm()))
     assert info.format == "lightgbm" and info.extra["version"] == "v4"
@@ -200,13 +198,11 @@ def test_xgboost_json(tmp_path: Path) -> None:
 
 
 def test_xgboost_ubjson(tmp_path: Path) -> None:
-    data = b"{L" + struct.pack(">q", 7) + b"learner{" + b"L" + struct.pack(">q", 1) + b"x}}"
-    assert read(write(tmp_path, "model.ubj", data)).extra == {"encoding": "ubjson"}
+    assert read(write(tmp_path, "model.ubj", xgboost_ubjson())).extra == {"encoding": "ubjson"}
 
 
 def test_xgboost_legacy_binary(tmp_path: Path) -> None:
-    params = struct.pack("<fIiiiII", 0.5, 126, 0, 1, 0, 1, 7) + bytes(136 - 28)
-    info = read(write(tmp_path, "model.bin", b"binf" + params + bytes(100)))
+    info = read(write(tmp_path, "model.bin", xgboost_binary()))
     assert info.extra == {"encoding": "binary", "num_feature": 126, "num_class": 0,
                           "version": "1.7"}
 
@@ -317,7 +313,7 @@ SAMPLES = {
     "model.txt": lightgbm(), "toy.arpa": ARPA, "m.onnx": POINTER,
     "m.json": json.dumps({"learner": {"feature_names": ["a"]}, "version": [1, 7, 4]}).encode(),
     "fn3.hmm": HMM,
-    "m.bin": b"binf" + struct.pack("<fIiiiII", 0.5, 126, 0, 1, 0, 1, 7) + bytes(120),
+    "m.bin": xgboost_binary(trailing=120),
 }
 
 
