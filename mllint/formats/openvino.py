@@ -24,8 +24,11 @@ from mllint.formats.base import WHITESPACE, CorruptModelError, Format, ModelInfo
 
 TAIL = 1 << 20  # bytes of the file's end searched for the model-level rt_info
 MAX_ENTRIES = 1000  # rt_info values kept
+# The comments are an atomic group: without it, a head of n comments not followed by <net> (the
+# DTD and entity files of python3-biopython's Bio/Entrez/DTDs, 57 comments each) is retried in
+# 2**n ways, since ".*?" may also run across a "-->"; mllint spent hours on one package.
 NET = re.compile(
-    rb'\A(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*(<net\s[^>]*>)', re.S)
+    rb'\A(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*\?>\s*)?(?>(?:<!--.*?-->\s*)*)(<net\s[^>]*>)', re.S)
 VERSION = re.compile(rb'\sversion\s*=\s*["\'](\d{1,3})["\']')
 
 

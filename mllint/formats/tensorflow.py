@@ -68,6 +68,11 @@ MAX_NAME = 4096
 MAX_DISTINCT = 100_000  # distinct op types
 MAX_DIMS = 1024
 SMALL_CONSTANTS = 1024  # Const elements below this are shapes and scalars, not weights
+# Ops that produce a tensor from no input (core/ops/array_ops.cc, state_ops.cc,
+# resource_variable_ops.cc): a graph computes from at least one of them. A protobuf of
+# string pairs (a label map {1 {1 "n01440764", 2 "tench"}}) walks like NodeDefs but has none.
+SOURCE_OPS = frozenset({"Const", "Placeholder", "PlaceholderV2", "PlaceholderWithDefault",
+                        "Variable", "VariableV2", "VarHandleOp"})
 
 TABLE_MAGIC = 0xDB4775248B80FB57  # LevelDB table/format.h kTableMagicNumber
 FOOTER = 48  # two padded BlockHandles (40 bytes) + magic
@@ -202,8 +207,8 @@ def read_graphdef(path: Path, head: bytes, size: int) -> ModelInfo | None:
     graph = _Graph()
     with path.open("rb") as f:
         _graph_def(Walker(f, size), None, 0, graph)
-    if not graph.nodes:
-        return None
+    if not graph.ops & SOURCE_OPS:
+        return None  # nodes whose ops are not TensorFlow's: another message of strings
     prov = Provenance()
     if graph.producer is not None:
         prov.producer.append(f"tensorflow graph producer {graph.producer}")

@@ -65,7 +65,8 @@ def _compression(head: bytes) -> dict[str, object]:
 # recognizers write "opencv_lbphfaces", "opencv_eigenfaces", "opencv_fisherfaces".
 # XML allows comments between the declaration and the root, and opencv-data's cascades carry
 # their licence there: up to 6 KiB, past the 4 KiB head, before "<opencv_storage>".
-OPENCV_XML = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*<\?xml[^>]*\?>\s*(?:<!--.*?-->\s*)*", re.DOTALL)
+OPENCV_XML = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*<\?xml[^>]*\?>\s*(?>(?:<!--.*?-->\s*)*)",
+                        re.DOTALL)  # atomic: see NET in openvino.py
 OPENCV_YAML = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*%YAML[:\s]1\.\d")
 OPENCV_XML_ROOT = b"<opencv_storage>"
 OPENCV_KIND = re.compile(

@@ -1,4 +1,5 @@
-"""Zip containers: Keras ``.keras``, PyTorch zips, TorchScript, ``.npz``, and zips holding models.
+"""Zip containers: Keras ``.keras``, PyTorch zips, TorchScript, torch.package archives, ``.npz``,
+and zips holding models.
 
 Read by hand, as leniently as PyTorch's miniz reader (model-formats.md §3.3 row 10, §3.4), not
 with :mod:`zipfile`: zipfile refuses what torch loads (names that differ between the central directory
@@ -361,6 +362,8 @@ def scan(f: BinaryIO, size: int, label: str, depth: int, budget: Budget) -> Mode
         info = _read_keras(s, files)
     elif (prefix := _torch_prefix(names, files)) is not None:
         info = _read_torch(s, files, prefix)
+    elif (prefix := _package_prefix(names, files)) is not None:
+        info = _read_torch_package(s, files, prefix)
     else:
         info = _read_generic(s, files)
     if info is None:
@@ -412,15 +415,55 @@ def _read_torch(s: _Scan, files: list[Entry], prefix: str) -> ModelInfo:
     return info
 
 
+def _package_prefix(names: set[str], files: list[Entry]) -> str | None:
+    """The directory of a torch.package archive: ``PackageExporter`` always writes
+    ``.data/extern_modules`` (torch/package/package_exporter.py), beside pickles saved under
+    module paths (``model/model.pkl``), module sources, and storages ``.data/<id>.storage``."""
+    if not files or "/" not in files[0].name:
+        return None
+    prefix = files[0].name.split("/", 1)[0] + "/"
+    return prefix if prefix + ".data/extern_modules" in names else None
+
+
+def _read_torch_package(s: _Scan, files: list[Entry], prefix: str) -> ModelInfo:
+    """Every ``.pkl`` is a pickle (``save_pickle``) whose tensors are stored in
+    ``.data/<key>.storage``; ``extern_modules`` lists, a line each, the modules the package
+    imports from the loading environment rather than carrying them."""
+    info = ModelInfo(format="torch-package", extra={"prefix": prefix})
+    records = {e.name: e.usize for e in files}
+    for e in files:
+        rel = e.name[len(prefix):] if e.name.startswith(prefix) else e.name
+        if rel in (".data/version", ".data/python_version", ".data/extern_modules"):
+            try:
+                text = s.small(e, MAX_SMALL).decode("utf-8", "replace")
+            except FormatError as err:
+                s.fail(e, err)
+                continue
+            key = rel.removeprefix(".data/")
+            info.extra[key] = text.split() if key == "extern_modules" else text.strip()
+            continue
+        storage = rel.startswith(".data/") and rel.endswith(".storage")
+        pickle_named = rel.endswith(".pkl")
+        s.last_pickle = None
+        model = s.try_member(e, pickle_named, storage)
+        if pickle_named and s.last_pickle is not None:
+            _count_tensors(info, s.last_pickle, records, prefix + ".data/", ".storage")
+        if model is not None and model.format not in ("pickle", "joblib"):
+            s.members.append(Member(e.name, model))
+    info.members = s.members
+    return info
+
+
 def _count_tensors(info: ModelInfo, walked: PickleScan, records: dict[str, int],
-                   directory: str) -> None:
+                   directory: str, suffix: str = "") -> None:
     """Add a torch pickle's tensors to ``info``: their count, dtypes, and elements, each
-    storage counting at most what its record ``directory + key`` holds (the id's declared count
-    is not trusted: torch sizes a storage by its record). No record, no elements."""
+    storage counting at most what its record ``directory + key + suffix`` holds (the id's
+    declared count is not trusted: torch sizes a storage by its record). No record, no
+    elements."""
     info.tensors = (info.tensors or 0) + walked.tensors
     elements = 0
     for storage in walked.storages:
-        stored = records.get(directory + storage.key, 0) // storage.itemsize
+        stored = records.get(directory + storage.key + suffix, 0) // storage.itemsize
         elements += min(storage.elements, stored)
     info.parameters = (info.parameters or 0) + elements
     info.dtypes = tuple(sorted({*info.dtypes, *walked.dtypes}))

@@ -134,6 +134,36 @@ def torch_zip(path: Path, extra: dict[str, bytes] | None = None, script: bool = 
     return path
 
 
+def torch_package_pickle(module: str, name: str, tensors: dict[str, bytes]) -> bytes:
+    """A ``save_pickle`` resource (protocol 3): an instance of the package's own class
+    ``module.name`` built by NEWOBJ, its ``__dict__`` set to ``{attribute: tensor}`` by BUILD."""
+    items = b"".join(_bin_str(key) + t for key, t in tensors.items())
+    return (b"\x80\x03c" + f"{module}\n{name}\n".encode() + b")\x81}(" + items + b"ub.")
+
+
+def torch_package(name: str, pickles: dict[str, bytes], storages: dict[str, bytes],
+                  extern: tuple[str, ...] = ("torch",), sources: dict[str, str] | None = None,
+                  ) -> bytes:
+    """A torch.package archive as ``PackageExporter`` writes it (torch/package/
+    package_exporter.py; caffe2/serialize/inline_container.cc), every record under ``name/``:
+    storages ``.data/<key>.storage`` (written while pickling), the pickles (``model/model.pkl``),
+    module sources, ``.data/extern_modules``, ``.data/python_version``, then the writer's
+    ``.data/version``, ``byteorder`` and ``.data/serialization_id``. Stored, fixed dates."""
+    import io
+
+    records = [(f".data/{key}.storage", data) for key, data in storages.items()]
+    records += list(pickles.items())
+    records += [(path, text.encode()) for path, text in (sources or {}).items()]
+    records += [(".data/extern_modules", ("\n".join(extern) + "\n").encode()),
+                (".data/python_version", b"3.11.2"), (".data/version", b"6\n"),
+                ("byteorder", b"little"), (".data/serialization_id", b"1519461240711452712")]
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        for record, data in records:
+            z.writestr(zipfile.ZipInfo(f"{name}/{record}", (2026, 11, 30, 12, 0, 0)), data)
+    return buf.getvalue()
+
+
 def raw_zip(members: list[tuple[str, bytes]], local_names: dict[str, str] | None = None,
             hidden: set[str] | None = None, flags: int = 0, bad_crc: bool = False) -> bytes:
     """A stored zip written byte by byte, with the anomalies zipfile refuses to write.
@@ -295,6 +325,142 @@ def armnn_graph(weights: tuple[int, ...] = (2, 4), fc_layer_type: int = 11) -> b
                 armnn_layer(11, 3, 2, "output", bindable=True)],
             1: Ints([0]), 2: Ints([0]), 3: {0: 1, 1: 0, 2: 0}}
     return build(root, identifier=b"")
+
+
+# -- TensorFlow (graph.proto, saved_model.proto, tensor_bundle.proto; LevelDB table/format.cc) --
+def tf_node(name: str, op: str, *inputs: str) -> bytes:
+    """NodeDef {1 name, 2 op, 3 input}."""
+    from pb import ld
+
+    return ld(1, name) + ld(2, op) + b"".join(ld(3, i) for i in inputs)
+
+
+def tf_const(name: str, dims: list[int], content: bytes = bytes(64)) -> bytes:
+    """A float ``Const`` NodeDef: attr ``dtype`` DT_FLOAT and attr ``value`` a TensorProto
+    {1 dtype, 2 tensor_shape {2 dim {1 size}}, 4 tensor_content}."""
+    from pb import ld, vi
+
+    shape = b"".join(ld(2, vi(1, d)) for d in dims)
+    tensor = vi(1, 1) + ld(2, shape) + ld(4, content)
+    return tf_node(name, "Const") + ld(5, ld(1, "dtype") + ld(2, vi(6, 1))) \
+        + ld(5, ld(1, "value") + ld(2, ld(8, tensor)))
+
+
+def tf_graph_def(nodes: list[bytes], producer: int | None = None, library: bytes = b"") -> bytes:
+    """GraphDef {1 node, 2 library, 4 versions {1 producer}}."""
+    from pb import ld, vi
+
+    return b"".join(ld(1, n) for n in nodes) + (ld(2, library) if library else b"") \
+        + (ld(4, vi(1, producer)) if producer is not None else b"")
+
+
+def tf_saved_model(graph: bytes, tags: tuple[str, ...] = ("serve",),
+                   version: str = "2.15.0") -> bytes:
+    """SavedModel {1 schema_version 1, 2 meta_graphs {1 meta_info_def {1 meta_graph_version,
+    4 tags, 5 tensorflow_version}, 2 graph_def}}."""
+    from pb import ld, vi
+
+    meta_info = ld(1, "") + b"".join(ld(4, t) for t in tags) + ld(5, version)
+    return vi(1, 1) + ld(2, ld(1, meta_info) + ld(2, graph))
+
+
+def _table_block(entries: list[tuple[bytes, bytes]]) -> bytes:
+    """Entries without key sharing (shared 0, non_shared, value length, key, value), then a
+    one-slot restart array."""
+    from pb import varint
+
+    body = b"".join(varint(0) + varint(len(k)) + varint(len(v)) + k + v for k, v in entries)
+    return body + struct.pack("<II", 0, 1)
+
+
+def tf_checkpoint(entries: list[tuple[bytes, bytes]]) -> bytes:
+    """A ``.index`` table: one data block, an empty metaindex block, an index block whose one
+    entry points at the data block, each followed by type 0 (uncompressed) and a crc that is
+    not checked; then the footer (two BlockHandles padded to 40 bytes, the table magic)."""
+    from pb import varint
+
+    data = _table_block(entries)
+    out = data + b"\0" + bytes(4)
+    meta_offset = len(out)
+    meta = _table_block([])
+    out += meta + b"\0" + bytes(4)
+    index_offset = len(out)
+    index = _table_block([(entries[-1][0], varint(0) + varint(len(data)))])
+    out += index + b"\0" + bytes(4)
+    handles = varint(meta_offset) + varint(len(meta)) + varint(index_offset) + varint(len(index))
+    return out + handles.ljust(40, b"\0") + struct.pack("<Q", 0xDB4775248B80FB57)
+
+
+def tf_variable(dims: list[int]) -> bytes:
+    """BundleEntryProto {1 dtype DT_FLOAT, 2 shape, 4 offset 0, 5 size 4}."""
+    from pb import ld, vi
+
+    return vi(1, 1) + ld(2, b"".join(ld(2, vi(1, d)) for d in dims)) + vi(4, 0) + vi(5, 4)
+
+
+# -- Caffe (caffe.proto NetParameter) ---------------------------------------------------------
+def caffe_blob(values: int) -> bytes:
+    """BlobProto {7 shape {1 dim}, 5 data (packed floats)}."""
+    from pb import ld, vi
+
+    return ld(7, ld(1, vi(1, values))) + ld(5, struct.pack(f"<{values}f", *[0.5] * values))
+
+
+def caffe_layer(name: str, kind: str, bottom: str = "", top: str = "",
+                blobs: tuple[int, ...] = ()) -> bytes:
+    """LayerParameter {1 name, 2 type, 3 bottom, 4 top, 7 blobs}."""
+    from pb import ld
+
+    return (ld(1, name) + ld(2, kind) + (ld(3, bottom) if bottom else b"")
+            + (ld(4, top) if top else b"") + b"".join(ld(7, caffe_blob(n)) for n in blobs))
+
+
+def caffe_net(name: str, layers: list[bytes], inputs: tuple[str, ...] = ("data",)) -> bytes:
+    """NetParameter {1 name, 3 input, 100 layer}."""
+    from pb import ld
+
+    return ld(1, name) + b"".join(ld(3, i) for i in inputs) + b"".join(ld(100, x) for x in layers)
+
+
+# -- SentencePiece (sentencepiece_model.proto ModelProto) -------------------------------------
+def sp_piece(text: str, score: float, kind: int = 1) -> bytes:
+    """ModelProto.pieces {1 piece, 2 score, 3 type} (1 normal, 2 unknown, 3 control)."""
+    from pb import f32, ld, vi
+
+    return ld(1, ld(1, text) + f32(2, struct.pack("<f", score)) + vi(3, kind))
+
+
+def sentencepiece_model(inputs: tuple[str, ...], prefix: str = "m",
+                        pieces: tuple[str, ...] = ("▁a", "b")) -> bytes:
+    """pieces (<unk>, <s>, then ``pieces``), trainer_spec {1 input, 2 model_prefix,
+    3 model_type BPE, 4 vocab_size, 7 input_format}, normalizer_spec {1 name}."""
+    from pb import ld, vi
+
+    trainer = b"".join(ld(1, i) for i in inputs) + ld(2, prefix) + vi(3, 2) \
+        + vi(4, 2 + len(pieces)) + ld(7, "text")
+    body = sp_piece("<unk>", 0.0, 2) + sp_piece("<s>", 0.0, 3) \
+        + b"".join(sp_piece(p, -1.5 - i) for i, p in enumerate(pieces))
+    return body + ld(2, trainer) + ld(3, ld(1, "nmt_nfkc"))
+
+
+# -- OpenVINO IR (the .xml; the .bin has no header) -------------------------------------------
+OPENVINO_LAYERS = """\t<layers>
+\t\t<layer id="0" name="x" type="Parameter" version="opset1">
+\t\t\t<rt_info><attribute name="fused_names" version="0" value="layer_level"/></rt_info>
+\t\t</layer>
+\t</layers>
+\t<edges>
+\t\t<edge from-layer="0" from-port="0" to-layer="1" to-port="0"/>
+\t</edges>
+"""
+
+
+def openvino_xml(version: int, tail: str, padding: int = 0, name: str = "resnet") -> bytes:
+    """``<net name version>``, layers and edges, an optional comment of ``padding`` bytes, then
+    ``tail`` (the model-level ``rt_info`` or ``meta_data``)."""
+    comment = f"<!-- {'x' * padding} -->\n" if padding else ""
+    return (f'<?xml version="1.0"?>\n<net name="{name}" version="{version}">\n{OPENVINO_LAYERS}'
+            f"{comment}{tail}</net>\n").encode()
 
 
 # -- classic ML formats the golden packages also ship (testdata/fixtures/text_models.py) ----------

@@ -10,18 +10,13 @@ import pytest
 from mllint.formats import FormatError, identify
 from mllint.formats import caffe
 from mllint.formats.base import HEAD_SIZE
+from builders import caffe_layer, caffe_net
 from pb import f32, ld, vi
 
 
-def _blob(values: int) -> bytes:
-    return ld(7, ld(1, vi(1, values))) + ld(5, struct.pack(f"<{values}f", *[0.5] * values))
-
-
 def _net() -> bytes:
-    conv = ld(1, "conv1") + ld(2, "Convolution") + ld(3, "data") + ld(4, "conv1") \
-        + ld(7, _blob(27)) + ld(7, _blob(3))
-    relu = ld(1, "relu1") + ld(2, "ReLU")
-    return ld(1, "CaffeNet") + ld(3, "data") + ld(100, conv) + ld(100, relu)
+    return caffe_net("CaffeNet", [caffe_layer("conv1", "Convolution", "data", "conv1", (27, 3)),
+                                  caffe_layer("relu1", "ReLU")])
 
 
 def _read(path: Path):

@@ -9,16 +9,8 @@ import pytest
 from mllint.formats import CorruptModelError, identify
 from mllint.formats import openvino
 from mllint.formats.base import HEAD_SIZE
+from builders import openvino_xml
 
-LAYERS = """\t<layers>
-\t\t<layer id="0" name="x" type="Parameter" version="opset1">
-\t\t\t<rt_info><attribute name="fused_names" version="0" value="layer_level"/></rt_info>
-\t\t</layer>
-\t</layers>
-\t<edges>
-\t\t<edge from-layer="0" from-port="0" to-layer="1" to-port="0"/>
-\t</edges>
-"""
 RT_INFO_V11 = """\t<rt_info>
 \t\t<MO_version value="2023.0.0-10926-b4452d56304-releases/2023/0"/>
 \t\t<Runtime_version value="2023.0.0"/>
@@ -38,12 +30,6 @@ META_V10 = """\t<meta_data>
 """
 
 
-def _xml(version: int, tail: str, padding: int = 0) -> bytes:
-    comment = f"<!-- {'x' * padding} -->\n" if padding else ""
-    return (f'<?xml version="1.0"?>\n<net name="resnet" version="{version}">\n{LAYERS}'
-            f"{comment}{tail}</net>\n").encode()
-
-
 def _read(path: Path):
     data = path.read_bytes()
     return openvino.read(path, data[:HEAD_SIZE], len(data))
@@ -51,7 +37,7 @@ def _read(path: Path):
 
 def test_openvino_v11_reads_rt_info_conversion_parameters(tmp_path: Path) -> None:
     path = tmp_path / "resnet.xml"
-    path.write_bytes(_xml(11, RT_INFO_V11))
+    path.write_bytes(openvino_xml(11, RT_INFO_V11))
     assert identify(path.read_bytes()[:HEAD_SIZE], path.stat().st_size, path.name).id == \
         "openvino"
     info = _read(path)
@@ -65,7 +51,7 @@ def test_openvino_v11_reads_rt_info_conversion_parameters(tmp_path: Path) -> Non
 
 def test_openvino_v10_reads_meta_data_far_from_the_head(tmp_path: Path) -> None:
     path = tmp_path / "m.xml"
-    path.write_bytes(_xml(10, META_V10, padding=100_000))
+    path.write_bytes(openvino_xml(10, META_V10, padding=100_000))
     info = _read(path)
     assert (info.extra["framework"], info.extra["input_model"]) == ("tf", "DIR/frozen.pb")
     assert info.metadata["MO_version"] == "2021.4.1"
@@ -86,7 +72,7 @@ def test_openvino_entity_bomb_in_rt_info_is_corrupt_not_expanded(tmp_path: Path)
     bomb = ('<rt_info><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">]><MO_version value="&a;"/>'
             "</rt_info>\n")
     path = tmp_path / "m.xml"
-    path.write_bytes(_xml(11, bomb))
+    path.write_bytes(openvino_xml(11, bomb))
     with pytest.raises(CorruptModelError, match="not well-formed"):
         _read(path)
 

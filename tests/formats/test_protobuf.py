@@ -22,6 +22,7 @@ import test_openvino
 import test_sentencepiece
 import test_tensorflow
 import test_tflite
+from builders import openvino_xml, tf_checkpoint, tf_variable
 from pb import ld, varint, vi
 
 
@@ -84,10 +85,9 @@ SAMPLES = {
     "sentencepiece": test_sentencepiece._model,
     "tf-graphdef": test_tensorflow._graph_def,
     "tf-savedmodel": test_tensorflow._saved_model,
-    "tf-checkpoint": lambda: test_tensorflow._checkpoint(
-        [(b"", vi(1, 1)), (b"v", test_tensorflow._variable([2]))]),
+    "tf-checkpoint": lambda: tf_checkpoint([(b"", vi(1, 1)), (b"v", tf_variable([2]))]),
     "tflite": test_tflite._model,
-    "openvino": lambda: test_openvino._xml(11, test_openvino.RT_INFO_V11),
+    "openvino": lambda: openvino_xml(11, test_openvino.RT_INFO_V11),
     "ncnn": lambda: test_ncnn.PARAM,
 }
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import struct
 from pathlib import Path
 
 import pytest
@@ -10,19 +9,12 @@ import pytest
 from mllint.formats import FormatError, identify
 from mllint.formats import sentencepiece
 from mllint.formats.base import HEAD_SIZE
-from pb import f32, ld, vi
-
-
-def _piece(text: str, score: float, kind: int = 1) -> bytes:
-    return ld(1, ld(1, text) + f32(2, struct.pack("<f", score)) + vi(3, kind))
+from builders import sentencepiece_model
+from pb import ld
 
 
 def _model() -> bytes:
-    trainer = ld(1, "/home/u/corpus/wiki.txt") + ld(1, "data/extra.txt") + ld(2, "m") \
-        + vi(3, 2) + vi(4, 4) + ld(7, "text")
-    pieces = _piece("<unk>", 0.0, 2) + _piece("<s>", 0.0, 3) + _piece("▁a", -1.5) \
-        + _piece("b", -2.5)
-    return pieces + ld(2, trainer) + ld(3, ld(1, "nmt_nfkc"))
+    return sentencepiece_model(("/home/u/corpus/wiki.txt", "data/extra.txt"))
 
 
 def _read(path: Path):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import struct
 from pathlib import Path
 
 import pytest
@@ -12,30 +11,22 @@ from hypothesis import strategies as st
 from mllint.formats import FormatError, identify
 from mllint.formats import tensorflow as tf
 from mllint.formats.base import HEAD_SIZE
+from builders import read_file
+from builders import (tf_checkpoint, tf_const, tf_graph_def, tf_node, tf_saved_model,
+                      tf_variable)
 from pb import ld, varint, vi
 
 
-def _const(name: str, dims: list[int]) -> bytes:
-    shape = b"".join(ld(2, vi(1, d)) for d in dims)
-    tensor = vi(1, 1) + ld(2, shape) + ld(4, bytes(4 * 16))
-    return ld(1, name) + ld(2, "Const") + ld(5, ld(1, "dtype") + ld(2, vi(6, 1))) \
-        + ld(5, ld(1, "value") + ld(2, ld(8, tensor)))
-
-
 def _graph_def() -> bytes:
-    return (ld(1, ld(1, "input") + ld(2, "Placeholder"))
-            + ld(1, _const("dense/kernel", [64, 32]))
-            + ld(1, ld(1, "out") + ld(2, "MatMul") + ld(3, "input") + ld(3, "dense/kernel"))
-            + ld(1, ld(1, "py") + ld(2, "PyFunc"))
-            + ld(4, vi(1, 1087)))
+    return tf_graph_def([tf_node("input", "Placeholder"), tf_const("dense/kernel", [64, 32]),
+                         tf_node("out", "MatMul", "input", "dense/kernel"),
+                         tf_node("py", "PyFunc")], producer=1087)
 
 
 def _saved_model() -> bytes:
-    library = ld(2, ld(1, ld(1, ld(1, "fn")) + ld(3, ld(1, "r") + ld(2, "ReadFile"))))
-    graph = ld(1, ld(1, "save") + ld(2, "SaveV2")) + ld(1, ld(1, "restore") + ld(2, "RestoreV2")) \
-        + library
-    meta_info = ld(1, "") + ld(4, "serve") + ld(5, "2.15.0")
-    return vi(1, 1) + ld(2, ld(1, meta_info) + ld(2, graph))
+    library = ld(1, ld(1, ld(1, "fn")) + ld(3, ld(1, "r") + ld(2, "ReadFile")))
+    return tf_saved_model(tf_graph_def([tf_node("save", "SaveV2"),
+                                        tf_node("restore", "RestoreV2")], library=library))
 
 
 def _read(reader, path: Path):
@@ -62,8 +53,18 @@ def test_graphdef_frozen_model_reads_ops_consts_and_producer(tmp_path: Path) -> 
 
 def test_graphdef_without_weights_is_untrained(tmp_path: Path) -> None:
     path = tmp_path / "graph.pb"
-    path.write_bytes(ld(1, ld(1, "x") + ld(2, "Placeholder")) + ld(1, _const("shape", [2])))
+    path.write_bytes(ld(1, tf_node("x", "Placeholder")) + ld(1, tf_const("shape", [2])))
     assert _read(tf.read_graphdef, path).trained is False
+
+
+def test_protobuf_of_string_pairs_is_not_a_graphdef(tmp_path: Path) -> None:
+    # A label map {1 {1 id, 2 name}} walks like NodeDefs {1 name, 2 op}; no op is a source.
+    labels = [("n01440764", "tench"), ("n01443537", "goldfish"), ("n01484850", "shark")]
+    path = tmp_path / "labels.pb"
+    path.write_bytes(b"".join(ld(1, ld(1, key) + ld(2, name)) for key, name in labels))
+    assert tf.sniff_graphdef(path.read_bytes(), path.stat().st_size, path.name)
+    assert _read(tf.read_graphdef, path) is None
+    assert read_file(path) is None
 
 
 def test_savedmodel_reads_tags_version_and_library_ops(tmp_path: Path) -> None:
@@ -77,33 +78,11 @@ def test_savedmodel_reads_tags_version_and_library_ops(tmp_path: Path) -> None:
     assert info.extra["unsafe_ops"] == ["ReadFile"]
 
 
-def _block(entries: list[tuple[bytes, bytes]]) -> bytes:
-    body = b"".join(varint(0) + varint(len(k)) + varint(len(v)) + k + v for k, v in entries)
-    return body + struct.pack("<II", 0, 1)
-
-
-def _checkpoint(entries: list[tuple[bytes, bytes]]) -> bytes:
-    data = _block(entries)
-    out = data + b"\0" + bytes(4)  # type 0 (uncompressed) + crc (not checked)
-    meta_offset = len(out)
-    meta = _block([])
-    out += meta + b"\0" + bytes(4)
-    index_offset = len(out)
-    index = _block([(entries[-1][0], varint(0) + varint(len(data)))])
-    out += index + b"\0" + bytes(4)
-    handles = varint(meta_offset) + varint(len(meta)) + varint(index_offset) + varint(len(index))
-    return out + handles.ljust(40, b"\0") + struct.pack("<Q", tf.TABLE_MAGIC)
-
-
-def _variable(dims: list[int]) -> bytes:
-    return vi(1, 1) + ld(2, b"".join(ld(2, vi(1, d)) for d in dims)) + vi(4, 0) + vi(5, 4)
-
-
 def test_checkpoint_index_counts_variables_and_lists_data_shards(tmp_path: Path) -> None:
     header = vi(1, 2) + ld(3, vi(1, 1))
     path = tmp_path / "variables.index"
-    path.write_bytes(_checkpoint([(b"", header), (b"dense/bias", _variable([32])),
-                                  (b"dense/kernel", _variable([64, 32]))]))
+    path.write_bytes(tf_checkpoint([(b"", header), (b"dense/bias", tf_variable([32])),
+                                    (b"dense/kernel", tf_variable([64, 32]))]))
     assert _identify(path.read_bytes(), path.name) == "tf-checkpoint"
     info = _read(tf.read_checkpoint, path)
     assert (info.tensors, info.parameters, info.dtypes) == (2, 2080, ("DT_FLOAT",))
@@ -115,8 +94,8 @@ def _saved_model_dir(root: Path, shards: int = 2) -> Path:
     (root / "variables").mkdir(parents=True)
     (root / "saved_model.pb").write_bytes(_saved_model())
     header = vi(1, shards) + ld(3, vi(1, 1))
-    (root / "variables" / "variables.index").write_bytes(_checkpoint(
-        [(b"", header), (b"dense/kernel", _variable([64, 32]))]))
+    (root / "variables" / "variables.index").write_bytes(tf_checkpoint(
+        [(b"", header), (b"dense/kernel", tf_variable([64, 32]))]))
     return root / "saved_model.pb"
 
 
@@ -173,7 +152,7 @@ def test_checkpoint_header_without_table_footer_is_not_a_model(tmp_path: Path) -
 
 
 def test_checkpoint_block_handle_past_the_file_is_corrupt(tmp_path: Path) -> None:
-    data = bytearray(_checkpoint([(b"", vi(1, 1)), (b"v", _variable([2]))]))
+    data = bytearray(tf_checkpoint([(b"", vi(1, 1)), (b"v", tf_variable([2]))]))
     handles = varint(0) + varint(1) + varint(2**30) + varint(10)
     data[-48:-8] = handles.ljust(40, b"\0")
     path = tmp_path / "variables.index"
@@ -228,7 +207,7 @@ def test_tensorflow_mutations_raise_only_format_errors(tmp_path: Path,
                                                       data: st.DataObject) -> None:
     header = vi(1, 1) + ld(3, vi(1, 1))
     inputs = [_graph_def(), _saved_model(),
-              _checkpoint([(b"", header), (b"a", _variable([3, 3]))])]
+              tf_checkpoint([(b"", header), (b"a", tf_variable([3, 3]))])]
     raw = bytearray(data.draw(st.sampled_from(inputs)))
     for _ in range(data.draw(st.integers(1, 4))):
         raw[data.draw(st.integers(0, len(raw) - 1))] = data.draw(st.integers(0, 255))

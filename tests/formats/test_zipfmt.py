@@ -10,7 +10,8 @@ from pathlib import Path
 import h5py
 import numpy as np
 import pytest
-from builders import raw_zip, small_gguf, stack_global_pickle, torch_zip
+from builders import (raw_zip, small_gguf, stack_global_pickle, torch_package,
+                      torch_package_pickle, torch_tensor, torch_zip)
 from builders import head_of
 from safetensors.numpy import save as st_save
 
@@ -41,6 +42,32 @@ def test_torch_zip_walks_pickles_under_any_name_but_not_storages(tmp_path: Path)
 
 def test_torchscript_is_told_apart_by_code_and_constants(tmp_path: Path) -> None:
     assert read(torch_zip(tmp_path / "s.pt", script=True)).format == "torchscript"
+
+
+def test_torch_package_counts_storages_and_lists_extern_modules(tmp_path: Path) -> None:
+    weight = torch_tensor("FloatStorage", "0", 96, (8, 12), parameter=True)
+    bias = torch_tensor("FloatStorage", "1", 8, (8,), parameter=True)
+    path = tmp_path / "net.pt"
+    path.write_bytes(torch_package(
+        "net", {"model/model.pkl": torch_package_pickle("models.net", "Net",
+                                                         {"weight": weight, "bias": bias}),
+                "extra/evil.bin": EVIL},
+        # storage 0 begins like a protocol-2 pickle: it must not be walked as one
+        {"0": b"\x80\x02" + bytes(382), "1": bytes(32)}, extern=("torch", "numpy"),
+        sources={"models/net.py": "import torch\nclass Net(torch.nn.Module):\n    pass\n"}))
+    info = read(path)
+    assert info.format == "torch-package"
+    assert (info.tensors, info.parameters, info.dtypes) == (2, 104, ("float32",))
+    assert info.extra["extern_modules"] == ["torch", "numpy"]
+    assert (info.extra["prefix"], info.extra["version"]) == ("net/", "6")
+    assert {"models.net.Net", "posix.system"} <= set(info.pickle_globals)
+    assert errors(info) == {}
+
+
+def test_zip_with_extern_modules_outside_its_prefix_is_no_torch_package(tmp_path: Path) -> None:
+    path = tmp_path / "bundle.zip"
+    path.write_bytes(raw_zip([("a/model.pkl", EVIL), ("b/.data/extern_modules", b"torch\n")]))
+    assert read(path).format == "zip"
 
 
 def test_keras_zip_reads_both_json_members_and_counts_weights(tmp_path: Path) -> None:

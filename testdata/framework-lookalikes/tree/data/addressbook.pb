@@ -1,0 +1,5 @@
+
+
+Jane Doejane@example.org
+
+John Roejohn@example.org
