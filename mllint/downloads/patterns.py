@@ -7,6 +7,7 @@ The tables follow model-formats.md §7 ("Runtime and build-time download signals
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Literal
 from urllib.parse import urlsplit
 
@@ -182,9 +183,23 @@ def is_hub_id(text: str) -> bool:
                                    "tests", "test", "share", "lib", "usr", "etc", "var", "home"})
 
 
+def url_matches(text: str) -> Iterator[re.Match[str]]:
+    """``URL_RE.finditer(text)``, found faster: every match holds "://" at most five characters
+    after its start, so the regex only runs from there. Scanning all of a large file with the
+    regex (an alternation tried at every character) cost 18 ms on pytorch's test_nn.py (880 KB)
+    and a fifth of a whole pytorch run; str.find is C-speed."""
+    pos = 0
+    while (at := text.find("://", pos)) >= 0:
+        match = URL_RE.search(text, max(pos, at - 5))
+        if match is None:
+            return
+        yield match
+        pos = match.end()
+
+
 def urls_in(text: str) -> list[str]:
     """Every URL literal in ``text``, trailing punctuation trimmed."""
-    return [m.group(0).rstrip(".,;:") for m in URL_RE.finditer(text)]
+    return [m.group(0).rstrip(".,;:") for m in url_matches(text)]
 
 
 # Download tools on a command line (shell, Makefile recipes, maintainer scripts).

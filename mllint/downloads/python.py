@@ -20,9 +20,9 @@ from mllint.downloads.finding import Finding, Kind
 from mllint.downloads.patterns import (
     HEX40_RE,
     HEX_DIGEST_RE,
-    URL_RE,
     classify_url,
     is_hub_id,
+    url_matches,
 )
 from mllint.pyast import dotted
 
@@ -110,24 +110,33 @@ class _Context:
 # Every call this module recognises has one of these words in its name or its URL; a file
 # without any of them is not parsed (most of a large package, at a fraction of the cost).
 # Where a rule also needs an import, the import is the trigger: "transformers" for pipeline(),
-# "easyocr" for Reader(), an import of clip for clip.load(); "hub" does not count inside
-# "github", nor "weights =" unless a string follows (only a string or *_Weights counts). The
-# plain words made numpy parse 83 of its 482 files (np.clip, github URLs in docstrings,
-# sklearn's make_pipeline) and pytorch 612 of its Python files, for 15 with a finding.
-TRIGGERS = re.compile(
-    r"download|pretrained|(?<!git)hub|load_model|transformers|get_file|urlopen|urlretrieve"
-    r"|fetch_|load_dataset|load_data|SentenceTransformer|CrossEncoder|YOLO|easyocr|PaddleOCR"
-    r"|FaceAnalysis|import[^\n]*\bclip\b|from\s+clip\b|load_url|get_model|KerasLayer"
-    r"|weights\s*=\s*[\"']|_Weights|pooch|trust_remote_code|from_single_file|from_preset|tfds"
-    r"|nltk|gensim")
+# "easyocr" for Reader(), an import of clip for clip.load(). The plain words made numpy parse
+# 83 of its 482 files (np.clip, github URLs in docstrings, sklearn's make_pipeline) and pytorch
+# 612 of its Python files, for 15 with a finding. Plain words are tested with str "in" (C
+# speed); one regex alternation over a whole file cost 14 ms on pytorch's 880 KB test_nn.py.
+TRIGGER_WORDS = ("download", "pretrained", "load_model", "transformers", "get_file", "urlopen",
+                 "urlretrieve", "fetch_", "load_data", "SentenceTransformer", "CrossEncoder",
+                 "YOLO", "easyocr", "PaddleOCR", "FaceAnalysis", "load_url", "get_model",
+                 "KerasLayer", "_Weights", "pooch", "trust_remote_code", "from_single_file",
+                 "from_preset", "tfds", "nltk", "gensim")
+# Words that trigger only in context, each tried only when the word is in the text: "hub" not
+# inside "github", an import of clip (not torch.clip), "weights =" with a string (only a
+# string or *_Weights counts).
+CONTEXT_TRIGGERS = {
+    "hub": re.compile(r"(?<!git)hub"),
+    "clip": re.compile(r"import[^\n]*\bclip\b|from\s+clip\b"),
+    "weights": re.compile(r"weights\s*=\s*[\"']"),
+}
 
 
 def _worth_parsing(text: str) -> bool:
     """A trigger word, or a URL that names a model or a dataset. Any URL at all used to be a
     trigger, which parsed most of pytorch (licence headers, docstrings) for nothing."""
-    if TRIGGERS.search(text):
+    if any(word in text for word in TRIGGER_WORDS):
         return True
-    return any(classify_url(m.group(0)) for m in URL_RE.finditer(text))
+    if any(word in text and regex.search(text) for word, regex in CONTEXT_TRIGGERS.items()):
+        return True
+    return any(classify_url(m.group(0)) for m in url_matches(text))
 
 
 def analyse(text: str, parsed: Callable[[], ast.Module | None] | None = None) -> list[Finding]:

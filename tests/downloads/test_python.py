@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mllint.downloads import python
+from mllint.downloads.patterns import URL_RE, classify_url, url_matches
 
 
 def found(source: str) -> list[tuple[str, str, str, int]]:
@@ -248,3 +252,28 @@ def test_common_words_do_not_make_a_file_worth_parsing() -> None:
                     "from transformers import pipeline\n", "easyocr.Reader(['en'])\n",
                     "torch.hub.load('o/r', 'm')\n", "hf_hub_download('o/r', 'f')\n"):
         assert python._worth_parsing(trigger), trigger
+
+
+FRAGMENTS = ["download", "hub", "github", "pretrained", "YOLO", "import os, clip", "clip", "import clip", "from clip", "weights = '",
+             "weights=\"", "_Weights", "https://", "http://", "hf://", "://", "s3://b/model.onnx",
+             "huggingface.co/o/m/resolve/main/model.safetensors", "x", " ", "\n", "torch", "nltk",
+             "pipeline", "transformers", "gensim", ".pt", "/", "ftp://", "\"", "'"]
+
+
+# The trigger rule as one regex, as it was written before it was split for speed.
+TRIGGERS = re.compile(
+    r"download|pretrained|(?<!git)hub|load_model|transformers|get_file|urlopen|urlretrieve"
+    r"|fetch_|load_dataset|load_data|SentenceTransformer|CrossEncoder|YOLO|easyocr|PaddleOCR"
+    r"|FaceAnalysis|import[^\n]*\bclip\b|from\s+clip\b|load_url|get_model|KerasLayer"
+    r"|weights\s*=\s*[\"']|_Weights|pooch|trust_remote_code|from_single_file|from_preset|tfds"
+    r"|nltk|gensim")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(FRAGMENTS), max_size=30).map("".join))
+def test_fast_prefilter_agrees_with_the_plain_regexes(text: str) -> None:
+    # Split triggers and url_matches only skip work: the answer is the plain regexes' own.
+    plain = bool(TRIGGERS.search(text)) or any(
+        classify_url(m.group(0)) for m in URL_RE.finditer(text))
+    assert python._worth_parsing(text) == plain
+    assert [m.span() for m in url_matches(text)] == [m.span() for m in URL_RE.finditer(text)]
