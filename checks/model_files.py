@@ -26,6 +26,7 @@ SUFFIXES: dict[str, tuple[str, ...]] = {
     "keras": (".keras",),
     "torch-zip": (".pt", ".pth", ".ckpt", ".pkl", ".pt2"),
     "torchscript": (".pt", ".pth", ".ptl", ".torchscript"),
+    "torch-package": (".pt", ".zip"),  # PackageExporter("x.pt") in the torch.package docs
     "torch-legacy": (".pt", ".pth", ".ckpt", ".pkl"),
     "pickle": (".pkl", ".pickle", ".p", ".pt", ".pth", ".ckpt", ".sav", ".joblib"),
     "joblib": (".joblib", ".pkl", ".pickle", ".z", ".gz", ".xz", ".bz2", ".lzma"),
