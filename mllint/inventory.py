@@ -42,6 +42,10 @@ DATA_GLOBALS = frozenset({
     "builtins.frozenset", "builtins.complex", "builtins.bytearray", "builtins.slice",
     "copyreg._reconstructor", "builtins.object",
 })
+# pandas' tables: a pickle of nothing but these, containers and arrays is a table whatever its
+# suffix (pandas' own tests/io/data/pickle/*.pkl, data/housing.pkl), unless named as weights.
+TABLE_GLOBAL_PREFIXES = ("pandas.core.frame.", "pandas.core.series.", "pandas.core.indexes.",
+                         "pandas.core.internals.", "pandas.core.arrays.", "pandas._libs.")
 PICKLE_MODEL_SUFFIXES = frozenset({".pkl", ".pickle", ".p", ".pt", ".pth", ".ckpt", ".joblib",
                                    ".sav", ".model"})
 MAX_PARTS = 10_000  # parts of one model looked up; an ONNX model saved one file per tensor has
@@ -84,8 +88,12 @@ def is_model(item: Item, model: ModelInfo) -> bool:
         return True
     if model.format in ARRAY_FORMATS:
         return bool(WEIGHT_NAME.search(item.basename))
-    if model.format == "pickle" and set(model.pickle_globals) <= DATA_GLOBALS:
-        return item.suffix in PICKLE_MODEL_SUFFIXES or bool(WEIGHT_NAME.search(item.basename))
+    if model.format == "pickle":
+        others = set(model.pickle_globals) - DATA_GLOBALS
+        if not others:
+            return item.suffix in PICKLE_MODEL_SUFFIXES or bool(WEIGHT_NAME.search(item.basename))
+        if all(g.startswith(TABLE_GLOBAL_PREFIXES) for g in others):
+            return bool(WEIGHT_NAME.search(item.basename))
     return True
 
 

@@ -96,3 +96,16 @@ def test_a_small_graph_with_big_weights_under_tests_is_no_fixture(tmp_path: Path
     item = index.lookup("tests/m.onnx")
     assert is_test_fixture(item, ModelInfo("onnx"))
     assert not is_test_fixture(item, ModelInfo("onnx", parts=("m.onnx.data",)))
+
+
+def test_pickled_pandas_tables_are_data(tmp_path: Path) -> None:
+    """pandas' tests/io/data/pickle/test_py27.pkl: a DataFrame is a table, whatever its suffix."""
+    for name in ("test_py27.pkl", "model_weights.pkl", "sarimax.pkl"):
+        (tmp_path / name).write_bytes(b"\0")
+    index = Index(tmp_path, "t")
+    frame = ["pandas.core.frame.DataFrame", "pandas.core.internals.managers.BlockManager",
+             "pandas.core.indexes.base._new_Index", "numpy.core.multiarray._reconstruct"]
+    assert not is_model(index.lookup("test_py27.pkl"), ModelInfo("pickle", pickle_globals=frame))
+    assert is_model(index.lookup("model_weights.pkl"), ModelInfo("pickle", pickle_globals=frame))
+    fitted = frame + ["statsmodels.tsa.statespace.sarimax.SARIMAXResultsWrapper"]
+    assert is_model(index.lookup("sarimax.pkl"), ModelInfo("pickle", pickle_globals=fitted))
