@@ -25,6 +25,10 @@ TEST_CASE_DIR = re.compile(r"(^|/)(test[-_][^/]+|[^/]+[-_](tests?|testdata))/", 
 # A file named as a test (KenLM ships lm/test.arpa and lm/test_nounk.arpa beside its code).
 TEST_NAME = re.compile(r"^(test|toy)([_.-]|$)|[_-]test\.", re.IGNORECASE)
 FIXTURE_MAX_SIZE = 64 * 1024  # bytes: below this a model under a test directory is a fixture
+# ... or below this many parameters, when the graph is what makes the file big: onnx's
+# backend/test/data/light/light_densenet121.onnx is 209 KiB of nodes around 1,967 parameters
+# (its weights are ConstantOfShape nodes). 64 KiB of float32.
+FIXTURE_MAX_PARAMETERS = FIXTURE_MAX_SIZE // 4
 # Plain arrays are data unless their name or a neighbour says they are weights.
 ARRAY_FORMATS = frozenset({"npy", "npz"})
 WEIGHT_NAME = re.compile(r"weight|model|checkpoint|ckpt|param|embedding|state_dict",
@@ -99,15 +103,16 @@ def is_model(item: Item, model: ModelInfo) -> bool:
 
 def is_test_fixture(item: Item, model: ModelInfo) -> bool:
     """A structure-only graph (``trained is False``) anywhere; or, under a test directory or
-    named as a test, a file small enough to be random test tensors, or one whose generator
-    script sits beside it or one directory up (a script naming its stem: pytorch's
-    test/package/generate_bc_packages.py writes package_bc/test_nn_module.pt)."""
+    named as a test, a file or parameter count small enough to be random test tensors, or one
+    whose generator script sits beside it or one directory up (a script naming its stem:
+    pytorch's test/package/generate_bc_packages.py writes package_bc/test_nn_module.pt)."""
     if model.trained is False:  # a graph with no weights at all (python3-onnx's examples/)
         return True
     if not (TEST_DIR.search(item.name) or TEST_CASE_DIR.search(item.name)
             or TEST_NAME.search(item.basename)):
         return False
-    if model_size(item, model) <= FIXTURE_MAX_SIZE:
+    if model_size(item, model) <= FIXTURE_MAX_SIZE or (
+            model.parameters is not None and model.parameters <= FIXTURE_MAX_PARAMETERS):
         return True
     stem = PurePosixPath(item.basename).stem
     parent = item.dirname.rstrip("/").rpartition("/")[0]

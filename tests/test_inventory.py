@@ -109,3 +109,16 @@ def test_pickled_pandas_tables_are_data(tmp_path: Path) -> None:
     assert is_model(index.lookup("model_weights.pkl"), ModelInfo("pickle", pickle_globals=frame))
     fitted = frame + ["statsmodels.tsa.statespace.sarimax.SARIMAXResultsWrapper"]
     assert is_model(index.lookup("sarimax.pkl"), ModelInfo("pickle", pickle_globals=fitted))
+
+
+def test_few_parameters_in_a_big_graph_under_tests_is_a_fixture(tmp_path: Path) -> None:
+    """onnx's backend/test/data/light/*.onnx: 200 KiB of graph, 2,000 parameters."""
+    for name in ("test/data/light/light_densenet121.onnx", "models/densenet121.onnx"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_bytes(b"\0" * 200_000)
+    index = Index(tmp_path, "t")
+    light = ModelInfo("onnx", parameters=1967)
+    assert is_test_fixture(index.lookup("test/data/light/light_densenet121.onnx"), light)
+    assert not is_test_fixture(index.lookup("test/data/light/light_densenet121.onnx"),
+                               ModelInfo("onnx", parameters=8_000_000))
+    assert not is_test_fixture(index.lookup("models/densenet121.onnx"), light)
