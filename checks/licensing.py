@@ -109,8 +109,9 @@ class Licensing(Check):
         if item.basename in (self._copyright_text or ""):
             return  # named in a Comment, Files-Excluded or elsewhere
         decl = declaration_for(self.processable)
-        if decl is not None and decl.for_file(item.name) is not None:
-            return
+        stanza = decl.for_file(item.name) if decl is not None else None
+        if stanza is not None and not stanza.unfilled_lines:
+            return  # a stanza with unfilled placeholders is a draft nobody reviewed yet
         if self._free(item):
             return  # data and pipeline are in the source, which Files: * does cover
         self.pointed_hint("ml-model-not-covered-by-debian-copyright", item.pointer(),

@@ -5,13 +5,17 @@ holds DEP-5 globs, as in ``debian/copyright``; the last stanza matching a file a
 fields are declared data (:data:`FIELDS`), read by the parser, the ``debian-ml-models-*`` checks
 and ``--emit-ml-models`` alike. The file is parsed with python-debian's round-trip deb822 parser,
 which keeps line positions and turns unparsable lines into error elements instead of raising.
-A declaration points; it does not vouch (ml-policy.md §6): the values are kept as written.
+A declaration points; it does not vouch (ml-policy.md §6): the values are kept as written,
+except a line that still holds a :class:`Placeholder` from an unedited ``--emit-ml-models``
+draft: it states nothing, so it is left out of the stanza (absent for the provenance, licensing
+and class checks alike) and reported as a syntax error.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -37,6 +41,30 @@ MAX_DECLARATION = 1 << 20
 
 Where = Literal["header", "stanza", "both"]
 
+AVAILABILITY = ("directdownload", "clickthrough", "registration", "query", "scrapingscript",
+                "on-request", "private", "unknown", "synthetic", "self-play")
+"""Training-Data-Availability values: SPDX 3 datasetAvailability, then mllint's additions
+(ml-policy.md §6, debian/ml-models)."""
+
+
+class Placeholder(StrEnum):
+    """What ``--emit-ml-models`` writes where only the maintainer knows the value: the one
+    definition of an unfilled placeholder, shared by the draft (which writes these strings) and
+    the parser (which treats a line still holding one as absent and reports it). Matching the
+    exact strings, not any ``<...>``, keeps prose such as ``Jane <jane@example.org>`` a value."""
+
+    NAME = "<name>"
+    LOCATION = "<location>"
+    LICENSE = "<license>"
+    DATA_LOCATION = "<url, path or pkg:deb/debian/pkg>"
+    CODE_LOCATION = "<path or url@commit>"
+    AVAILABILITY = "<one of: " + ", ".join(AVAILABILITY) + ">"
+
+
+def unfilled(text: str) -> bool:
+    """Whether ``text`` still holds a :class:`Placeholder` the maintainer did not fill in."""
+    return any(p in text for p in Placeholder)
+
 
 @dataclass(frozen=True, slots=True)
 class Field:
@@ -48,7 +76,7 @@ class Field:
     where: Where = "stanza"
     values: frozenset[str] = frozenset()
     per_line: bool = False
-    placeholder: str = ""  # what --emit-ml-models writes when nothing was detected
+    placeholder: str = ""  # what --emit-ml-models writes when nothing was detected (Placeholder)
 
 
 FIELDS: dict[str, Field] = {f.name.lower(): f for f in (
@@ -62,14 +90,13 @@ FIELDS: dict[str, Field] = {f.name.lower(): f for f in (
     Field("Base-Model", "Per line: <name> <location> <license>.", per_line=True),
     Field("Training-Data", "Per line: <name> <location or none> <license or none> "
           "[sha256=<hex>]; location is a URL, a source path or pkg:deb/debian/<pkg>.",
-          per_line=True, placeholder="<name> <url, path or pkg:deb/debian/pkg> <license>"),
+          per_line=True, placeholder=f"{Placeholder.NAME} {Placeholder.DATA_LOCATION} "
+                                     f"{Placeholder.LICENSE}"),
     Field("Training-Data-Availability", "How the data can be had (SPDX datasetAvailability, "
           "or on-request, private, unknown, synthetic, self-play).",
-          values=frozenset({"clickthrough", "directdownload", "query", "registration",
-                            "scrapingscript", "on-request", "private", "unknown", "synthetic",
-                            "self-play"}), placeholder="unknown"),
+          values=frozenset(AVAILABILITY), placeholder=Placeholder.AVAILABILITY),
     Field("Training-Code", "Per line: a source path or <url>@<commit>, then its licence.",
-          per_line=True, placeholder="<path or url@commit> <license>"),
+          per_line=True, placeholder=f"{Placeholder.CODE_LOCATION} {Placeholder.LICENSE}"),
     Field("Generated-By", "The exporter or converter that wrote the shipped file."),
     Field("Retrain-Command", "How to rebuild the model from source, e.g. debian/rules "
           "bootstrap-models."),
@@ -106,7 +133,15 @@ class Value:
     line: int
 
     def lines(self) -> list[tuple[str, int]]:
-        """Non-empty lines of the value with their 1-based file lines."""
+        """Non-empty lines of the value with their 1-based file lines, without the lines that
+        still hold a placeholder (they state nothing)."""
+        return [(t, n) for t, n in self._all_lines() if not unfilled(t)]
+
+    def unfilled_lines(self) -> list[int]:
+        """1-based file lines of the value that still hold a placeholder."""
+        return [n for t, n in self._all_lines() if unfilled(t)]
+
+    def _all_lines(self) -> list[tuple[str, int]]:
         return [(t.strip(), self.line + i) for i, t in enumerate(self.text.split("\n"))
                 if t.strip() and t.strip() != "."]
 
@@ -117,6 +152,7 @@ class Stanza:
 
     line: int
     fields: dict[str, Value] = field(default_factory=dict)  # keyed by lower-case field name
+    unfilled_lines: list[int] = field(default_factory=list)  # lines holding a Placeholder
     _globs: tuple[tuple[str, re.Pattern[str] | None], ...] = field(default=(), repr=False)
 
     def value(self, name: str) -> str | None:
@@ -310,6 +346,7 @@ def _has(paragraph: Deb822ParagraphElement, key: str) -> bool:
 def _paragraph(decl: Declaration, paragraph: Deb822ParagraphElement, lines: list[str],
                header: bool) -> None:
     stanza = Stanza(line=_field_line(paragraph, lines))
+    seen: set[str] = set()
     for kv in paragraph.iter_parts_of_type(Deb822KeyValuePairElement):
         key = kv.field_name
         low = key.lower()
@@ -321,10 +358,21 @@ def _paragraph(decl: Declaration, paragraph: Deb822ParagraphElement, lines: list
             where = "header" if header else "stanza"
             decl.problems.append(Problem("unknown-field", line, f"{key} in {where}"))
             continue
-        if low in stanza.fields:
+        if low in seen:
             decl.problems.append(Problem("syntax-error", line, f"duplicate field {key}"))
             continue
+        seen.add(low)
         value = Value(_value_text(kv), line)
+        if not header and low != "comment":  # a Comment is prose, never read as evidence
+            holes = value.unfilled_lines()
+            for hole in holes:
+                decl.problems.append(Problem("syntax-error", hole,
+                                             f"placeholder not filled in: {key}"))
+            stanza.unfilled_lines.extend(holes)
+            # An unfilled draft field is absent, whatever it would say; a per-line field keeps
+            # the lines the maintainer did fill in (Value.lines() leaves the others out).
+            if holes and (not spec.per_line or not value.lines()):
+                continue
         stanza.fields[low] = value
         if header:
             continue

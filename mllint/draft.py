@@ -4,11 +4,13 @@ One stanza per model of the source tree: ``Files``, ``Format`` and ``SHA256`` fr
 itself, ``License`` when one was found (:mod:`mllint.licensing`), ``Base-Model`` and
 ``Training-Data`` from the model card, embedded metadata and the provenance evidence (E2 and
 better), ``Training-Code`` from training code found in the source, ``ML-Policy-Class`` as mllint
-infers it, and placeholders in angle brackets for what only the maintainer knows. Where an
+infers it, and a :class:`~mllint.declaration.Placeholder` for what only the maintainer knows
+(until filled in or deleted, each is reported and counts as absent). Where an
 existing ``debian/ml-models`` stanza already covers a model, its declared values are kept,
 detected ones fill its gaps, and ``Format`` and ``SHA256`` are refreshed, so re-running the
 command updates a declaration instead of discarding it. The field list is
-:data:`mllint.declaration.FIELDS`; the draft parses without problems by construction (tested).
+:data:`mllint.declaration.FIELDS`; the draft parses with no problem but its unfilled
+placeholders, by construction (tested).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from mllint import copyright as dep5
 from mllint import declaration, modelcard
-from mllint.declaration import FIELDS, SPEC_FORMAT, Stanza
+from mllint.declaration import FIELDS, SPEC_FORMAT, Placeholder, Stanza
 from mllint.index import Item
 from mllint.inventory import models
 from mllint.licensing import resolve_license
@@ -66,8 +68,9 @@ def _detected(p: Processable, item: Item, model: ModelInfo,
     bases = list(dict.fromkeys([*(card.base_models if card else ()),
                                 *model.provenance.base_models]))
     if bases:
-        fields["Base-Model"] = [f"{b} <location> <license>" for b in bases]
-    data = [f"{d} <location> <license>" for d in dict.fromkeys(
+        fields["Base-Model"] = [f"{b} {Placeholder.LOCATION} {Placeholder.LICENSE}"
+                                for b in bases]
+    data = [f"{d} {Placeholder.LOCATION} {Placeholder.LICENSE}" for d in dict.fromkeys(
         [*(card.datasets if card else ()), *model.provenance.datasets])]
     code: list[str] = []
     if classification is not None:
@@ -97,8 +100,8 @@ def _data_lines(evidence: list[Evidence]) -> list[str]:
             name, location = PurePosixPath(e.detail).name or e.detail, e.detail
         else:
             name = e.detail or PurePosixPath(e.where.name).name
-            location = e.where.name if e.level == 4 else "<location>"
-        lines.setdefault(name, f"{name} {location} {e.license or '<license>'}")
+            location = e.where.name if e.level == 4 else Placeholder.LOCATION
+        lines.setdefault(name, f"{name} {location} {e.license or Placeholder.LICENSE}")
     return list(lines.values())
 
 
@@ -110,14 +113,16 @@ def _code_lines(p: Processable, evidence: list[Evidence]) -> list[str]:
     for path in dict.fromkeys(e.where.name for e in evidence
                               if e.level >= 2 and not e.where.name.startswith("debian/")):
         match = parsed.match(path) if parsed is not None else None
-        license = match.license if match is not None and match.license else "<license>"
+        license = match.license if match is not None and match.license else Placeholder.LICENSE
         lines.append(f"{_glob_escape(path)} {license}")
     return lines[:MAX_LINES]
 
 
 def _declared(stanza: Stanza) -> dict[str, list[str]]:
-    return {FIELDS[key].name: value.text.split("\n") for key, value in stanza.fields.items()
-            if key in FIELDS}
+    """A stanza's values as lines; lines still holding a placeholder are not values (the
+    parser leaves them out), so detection or a fresh placeholder fills those gaps."""
+    return {FIELDS[key].name: [t for t, _ in value.lines()] if FIELDS[key].per_line
+            else value.text.split("\n") for key, value in stanza.fields.items() if key in FIELDS}
 
 
 def _render(fields: dict[str, list[str]]) -> str:
@@ -134,8 +139,9 @@ def _render(fields: dict[str, list[str]]) -> str:
 def draft_declaration(p: Processable) -> str:
     """The text of a ``debian/ml-models`` for source package ``p`` (header stanza only when the
     source has no models)."""
-    header = (f"Format: {SPEC_FORMAT}\nComment: Drafted by mllint --emit-ml-models. Replace every"
-              " <placeholder>\n and check every value: a declaration points, it does not"
+    header = (f"Format: {SPEC_FORMAT}\nComment: Drafted by mllint --emit-ml-models. Fill in or"
+              " delete every field\n holding a <placeholder>: until then mllint reports it and"
+              " reads it as absent.\n Check every value: a declaration points, it does not"
               " vouch.\n")
     if p.patched is None:
         return header

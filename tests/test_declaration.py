@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mllint.declaration import FIELDS, parse
+from mllint.declaration import FIELDS, Placeholder, parse, unfilled
 
 GOOD = """# Declared by the maintainer.
 Format: mllint-ml-models/0.1
@@ -103,3 +103,74 @@ def test_garbage_never_raises() -> None:
 
 def test_every_field_is_documented() -> None:
     assert all(f.doc.endswith(".") for f in FIELDS.values())
+
+
+def test_placeholder_rule_is_the_drafts_strings() -> None:
+    """The shared rule: a text holding one of the strings --emit-ml-models writes for what only
+    the maintainer knows; angle brackets in prose are not placeholders."""
+    drafted = [f.placeholder for f in FIELDS.values() if f.placeholder]
+    assert len(drafted) == 3
+    for text in [*drafted, *Placeholder, "org/corpus <location> <license>",
+                 "corpus https://example.org/c <license> sha256=ab"]:
+        assert unfilled(text), text
+    for text in ("Jane Doe <jane@example.org>", "<https://example.org/data>", "a <b> c",
+                 "<LICENSE>", "<license-file>", "x <location", "location> <license",
+                 "corpus https://example.org/c CC0-1.0", ""):
+        assert not unfilled(text), text
+
+
+def test_availability_placeholder_lists_every_value() -> None:
+    """The drafted Training-Data-Availability shows the maintainer every allowed value, and is
+    itself none of them (an unedited draft must not pass for a choice)."""
+    spec = FIELDS["training-data-availability"]
+    assert all(v in spec.placeholder for v in spec.values)
+    assert spec.placeholder.lower() not in spec.values
+
+
+DRAFTED = """Format: mllint-ml-models/0.1
+Comment: Fill in every <placeholder>.
+
+Files: models/a.onnx
+License: <license>
+Training-Data: corpus https://example.org/corpus.tar CC0-1.0
+ <name> <url, path or pkg:deb/debian/pkg> <license>
+ org/extra <location> <license>
+Training-Data-Availability: <one of: directdownload, clickthrough, registration, query, \
+scrapingscript, on-request, private, unknown, synthetic, self-play>
+Training-Code: <path or url@commit> <license>
+Training-Code: tools/train.py MIT
+Base-Model: org/base <location> <license>
+Comment: Replace <license> once upstream answers.
+"""
+
+
+def test_unfilled_placeholders_are_reported_and_absent() -> None:
+    decl = parse(DRAFTED)
+    assert [(p.kind, p.line, p.note) for p in decl.problems] == [
+        ("syntax-error", 5, "placeholder not filled in: License"),
+        ("syntax-error", 7, "placeholder not filled in: Training-Data"),
+        ("syntax-error", 8, "placeholder not filled in: Training-Data"),
+        ("syntax-error", 9, "placeholder not filled in: Training-Data-Availability"),
+        ("syntax-error", 10, "placeholder not filled in: Training-Code"),
+        ("syntax-error", 11, "duplicate field Training-Code"),  # still a duplicate
+        ("syntax-error", 12, "placeholder not filled in: Base-Model"),
+    ]  # the Comment is prose: its <license> is not reported
+    stanza = decl.for_file("models/a.onnx")
+    assert stanza.license is None
+    assert [(d.name, d.line) for d in stanza.training_data] == [("corpus", 6)]  # filled line kept
+    assert stanza.training_data_availability is None
+    assert (stanza.training_code, stanza.base_model) == ((), ())
+    assert stanza.unfilled_lines == [5, 7, 8, 9, 10, 12]
+    assert stanza.value("Comment") == "Replace <license> once upstream answers."
+
+
+def test_angle_brackets_in_filled_values_are_values() -> None:
+    decl = parse("Format: mllint-ml-models/0.1\nComment: By Jane Doe <jane@example.org>.\n\n"
+                 "# Reviewed with John Roe <john@example.org>.\nFiles: m.onnx\nLicense: MIT\n"
+                 "Training-Data: corpus https://example.org/c CC-BY-4.0 (Jane <jane@example.org>)\n"
+                 "Generated-By: exporter <https://example.org/export>\n")
+    assert decl.problems == []
+    stanza = decl.for_file("m.onnx")
+    assert stanza.unfilled_lines == []
+    assert stanza.training_data[0].license == "CC-BY-4.0 (Jane <jane@example.org>)"
+    assert stanza.generated_by == "exporter <https://example.org/export>"

@@ -3,7 +3,8 @@ Severity: info
 Check: licensing
 Explanation: The only debian/copyright stanza that matches this model is
  Files: * (the note gives its line), neither debian/copyright nor
- debian/ml-models names the model anywhere, and the source does not hold
+ debian/ml-models names the model anywhere (a debian/ml-models stanza with
+ placeholders not filled in does not count), and the source does not hold
  both its training data and its training pipeline (the model is not Free).
  .
  Files: * usually records the licence of upstream's code. A trained model is
