@@ -114,6 +114,22 @@ def test_no_override_applies_nothing_but_reports_bad_lines(cli) -> None:
     assert "N: " not in out  # no summary with -o
 
 
+def test_mllint_tags_in_lintian_overrides_are_pointed_at_mllint_overrides(cli, tmp_path: Path,
+                                                                         ) -> None:
+    # A lintian user's first try: the override has no effect, and one warning says why.
+    tree = tmp_path / "pkg"
+    shutil.copytree(POSITIVE, tree)
+    (tree / "debian" / "source" / "lintian-overrides").write_text(
+        "# not ours\nsome-lintian-tag\noversized-ml-model *\n")
+    result = cli(*LIMIT, str(tree))
+    assert result.stderr == (
+        "mllint: warning: model-files-positive source: debian/source/lintian-overrides overrides"
+        " mllint tags (oversized-ml-model); mllint reads debian/source/mllint-overrides\n")
+    assert "W: model-files-positive source: oversized-ml-model" in result.stdout
+    (tree / "debian" / "source" / "lintian-overrides").write_text("some-lintian-tag\n")
+    assert cli(*LIMIT, str(tree)).stderr == ""
+
+
 def test_color(cli) -> None:
     out = cli("--color", "always", *LIMIT, POSITIVE, env={"NO_COLOR": "1"}).stdout
     assert "\x1b[30;103moversized-ml-model\x1b[0m" in out
