@@ -227,6 +227,28 @@ def test_non_utf8_file_name_is_reported_not_crashed(cli, tmp_path: Path) -> None
     assert "[models/enc?.onnx]" in result.stdout
 
 
+def test_json_output_is_utf8_with_non_utf8_names(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+    tree = Path(os.fsdecode(os.fsencode(tmp_path) + b"/pkg\xfe"))
+    shutil.copytree(TESTDATA / "model-files-positive" / "tree", tree)
+    os.rename(tree / "models" / "encoder.onnx", os.fsencode(tree / "models") + b"/enc\xff.onnx")
+    # Bytes, not text: the test must see what a JSON consumer reads.
+    result = subprocess.run([sys.executable, "-m", "mllint", "--exp-output", "format=json",
+                             "-L", ">=classification", "--tags", "ml-model-file", str(tree)],
+                            capture_output=True, check=False,
+                            env={**os.environ, "PYTHONPATH": str(ROOT), "MLLINT_STRICT": "1"})
+    assert result.returncode == 0, result.stderr
+    doc = json.loads(result.stdout)  # raises UnicodeDecodeError on raw 0xFF
+    file, = doc["groups"][0]["input_files"]
+    assert file["path"] == str(tmp_path) + "/pkg\\udcfe"
+    pointers = {h["pointer"]["item"]["name"]: h["pointer"]["item"]["index"]
+                for h in file["hints"]}
+    assert pointers["models/enc\\udcff.onnx"] == "pkg\\udcfe (patched)"
+
+
 def test_sigterm_removes_the_unpacked_dsc(tmp_path: Path) -> None:
     import signal
     import subprocess
