@@ -26,6 +26,10 @@ from mllint.tags import ENGINE_CHECK, TagSet
 SOURCE_OVERRIDES = "debian/source/mllint-overrides"
 BINARY_OVERRIDES = "usr/share/mllint/overrides/{}"
 TREE_OVERRIDES = "debian/{}.mllint-overrides"
+# Where a lintian user would put them first: mllint tags there are only lintian's alien tags.
+LINTIAN_OVERRIDES = {"source": "debian/source/lintian-overrides",
+                     "binary": "usr/share/lintian/overrides/{}",
+                     "udeb": "usr/share/lintian/overrides/{}"}
 MAX_OVERRIDE_FILE = 1 << 20  # bytes
 
 
@@ -143,6 +147,28 @@ def _override_files(p: Processable) -> list[tuple[str, str, str]]:
     return found
 
 
+def _misplaced_overrides(p: Processable, tags: TagSet, options: Options) -> None:
+    """Warn when lintian's override file of ``p`` names mllint tags: lintian reports them as
+    alien tags and mllint does not read that file, so without this nothing says why the
+    override has no effect."""
+    view = p.patched if p.type == "source" else p.installed
+    pattern = LINTIAN_OVERRIDES.get(p.type)
+    if view is None or pattern is None:
+        return
+    name = pattern.format(p.name)
+    item = view.lookup(name)
+    text = _read_small(item.path) if item is not None and item.is_file else None
+    if text is None:
+        return
+    arch = p.architecture if p.type != "source" else "source"
+    entries, _ = overrides.parse(text, p.name, p.type, arch)
+    ours = sorted({e.tag for e in entries if tags.resolve(e.tag) is not None})
+    if ours:
+        mine = SOURCE_OVERRIDES if p.type == "source" else BINARY_OVERRIDES.format(p.name)
+        _warn(options, f"{p.name} {p.type}: {name} overrides mllint tags ({', '.join(ours)}); "
+                       f"mllint reads {mine}", bug=False)
+
+
 def _read_small(path, gz: bool = False) -> str | None:
     try:
         opener = gzip.open if gz else open
@@ -163,6 +189,7 @@ def apply_overrides(p: Processable, hints: list[Hint], tags: TagSet, options: Op
     meta: list[Hint] = []
     emitted = {h.tag for h in hints}
     files = _override_files(p)
+    _misplaced_overrides(p, tags, options)
     # When a source is scanned without its binaries, the binaries' debian/<pkg> files are still
     # parsed so that their errors and unknown tags are reported (on the source).
     if p.type == "source" and p.patched is not None and p.group is not None \

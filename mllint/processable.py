@@ -135,6 +135,33 @@ def source_from_tree(root: Path, given: str, label: str | None = None) -> Proces
     return p
 
 
+_DPKG_ERROR = "dpkg-source: error: "
+# Dpkg::ErrorHandling's subprocerr(): the real complaint is in the subprocess's own lines.
+_SUBPROCESS_FAILED = re.compile(r"subprocess (returned exit status \d+|was killed by signal \d+)$")
+_STEP = re.compile(r"^dpkg-source: info: (?:unpacking|applying) (.+)$")
+
+
+def dpkg_source_reason(stdout: str, stderr: str) -> str:
+    """The one line that says why ``dpkg-source -x`` failed.
+
+    dpkg-source's first ``error:`` line (``file X has size N instead of expected M``), unless it
+    is only "<command> subprocess returned exit status N": then the first line tar or the
+    decompressor wrote to stderr (``gzip: stdin: unexpected end of file``), or else the last line
+    patch wrote to stdout (``1 out of 1 hunk FAILED``), after the file being unpacked or patched.
+    """
+    err = [line.strip() for line in stderr.splitlines() if line.strip()]
+    out = [line.strip() for line in stdout.splitlines() if line.strip()]
+    error = next((line[len(_DPKG_ERROR):] for line in err if line.startswith(_DPKG_ERROR)),
+                 err[-1] if err else "failed")
+    if not _SUBPROCESS_FAILED.search(error):
+        return f"dpkg-source -x: {error}"
+    steps = [m.group(1) for line in out if (m := _STEP.match(line))]
+    child = ([line for line in err if not line.startswith("dpkg-source:")][:1]
+             or [line for line in out if not line.startswith("dpkg-source:")][-1:])
+    where = f"{steps[-1]}: " if steps else ""
+    return f"dpkg-source -x: {where}{child[0] if child else error}"
+
+
 def source_from_dsc(dsc: Path, given: str, stack: ExitStack) -> Processable:
     try:
         with dsc.open(encoding="utf-8", errors="replace") as f:
@@ -145,15 +172,17 @@ def source_from_dsc(dsc: Path, given: str, stack: ExitStack) -> Processable:
         raise InputError("not a source control file (no Source field)")
     tmp = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="mllint-")))
     out = tmp / "src"
-    cmd = ["dpkg-source", "--no-check", "--no-copy", "-x", str(dsc), str(out)]
+    # Without --no-check, dpkg-source verifies the size and checksums the .dsc lists for every
+    # file before unpacking (and an inline signature, a warning only), as a user's plain
+    # dpkg-source -x does: a padded or truncated tarball is refused, not scanned.
+    cmd = ["dpkg-source", "--no-copy", "-x", str(dsc), str(out)]
     try:
         run = subprocess.run(cmd, capture_output=True, text=True, errors="replace",
                              env={**os.environ, "LC_ALL": "C.UTF-8"}, check=False)
     except FileNotFoundError as exc:
         raise InputError("dpkg-source not found (install dpkg-dev)") from exc
     if run.returncode != 0 or not out.is_dir():
-        last = (run.stderr.strip().splitlines() or ["dpkg-source failed"])[-1]
-        raise InputError(last)
+        raise InputError(dpkg_source_reason(run.stdout, run.stderr))
     p = source_from_tree(out, given, f"{dsc.name} (patched)")
     p.name = p.source_name = fields["Source"].strip()
     p.version = p.source_version = fields.get("Version", p.version).strip()

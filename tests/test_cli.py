@@ -114,6 +114,22 @@ def test_no_override_applies_nothing_but_reports_bad_lines(cli) -> None:
     assert "N: " not in out  # no summary with -o
 
 
+def test_mllint_tags_in_lintian_overrides_are_pointed_at_mllint_overrides(cli, tmp_path: Path,
+                                                                         ) -> None:
+    # A lintian user's first try: the override has no effect, and one warning says why.
+    tree = tmp_path / "pkg"
+    shutil.copytree(POSITIVE, tree)
+    (tree / "debian" / "source" / "lintian-overrides").write_text(
+        "# not ours\nsome-lintian-tag\noversized-ml-model *\n")
+    result = cli(*LIMIT, str(tree))
+    assert result.stderr == (
+        "mllint: warning: model-files-positive source: debian/source/lintian-overrides overrides"
+        " mllint tags (oversized-ml-model); mllint reads debian/source/mllint-overrides\n")
+    assert "W: model-files-positive source: oversized-ml-model" in result.stdout
+    (tree / "debian" / "source" / "lintian-overrides").write_text("some-lintian-tag\n")
+    assert cli(*LIMIT, str(tree)).stderr == ""
+
+
 def test_color(cli) -> None:
     out = cli("--color", "always", *LIMIT, POSITIVE, env={"NO_COLOR": "1"}).stdout
     assert "\x1b[30;103moversized-ml-model\x1b[0m" in out
@@ -209,6 +225,28 @@ def test_non_utf8_file_name_is_reported_not_crashed(cli, tmp_path: Path) -> None
     result = cli("-L", ">=classification", "--tags", "ml-model-file", str(tree))
     assert result.returncode == 0 and "Traceback" not in result.stderr
     assert "[models/enc?.onnx]" in result.stdout
+
+
+def test_json_output_is_utf8_with_non_utf8_names(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+    tree = Path(os.fsdecode(os.fsencode(tmp_path) + b"/pkg\xfe"))
+    shutil.copytree(TESTDATA / "model-files-positive" / "tree", tree)
+    os.rename(tree / "models" / "encoder.onnx", os.fsencode(tree / "models") + b"/enc\xff.onnx")
+    # Bytes, not text: the test must see what a JSON consumer reads.
+    result = subprocess.run([sys.executable, "-m", "mllint", "--exp-output", "format=json",
+                             "-L", ">=classification", "--tags", "ml-model-file", str(tree)],
+                            capture_output=True, check=False,
+                            env={**os.environ, "PYTHONPATH": str(ROOT), "MLLINT_STRICT": "1"})
+    assert result.returncode == 0, result.stderr
+    doc = json.loads(result.stdout)  # raises UnicodeDecodeError on raw 0xFF
+    file, = doc["groups"][0]["input_files"]
+    assert file["path"] == str(tmp_path) + "/pkg\\udcfe"
+    pointers = {h["pointer"]["item"]["name"]: h["pointer"]["item"]["index"]
+                for h in file["hints"]}
+    assert pointers["models/enc\\udcff.onnx"] == "pkg\\udcfe (patched)"
 
 
 def test_sigterm_removes_the_unpacked_dsc(tmp_path: Path) -> None:

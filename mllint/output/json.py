@@ -11,6 +11,23 @@ from mllint.hints import Hint
 from mllint.output import Run
 
 
+def _text(value: object) -> object:
+    """``value`` with every string made valid Unicode, recursively.
+
+    A file name that is not UTF-8 is kept in Python as surrogate escapes (``\\udcff`` for byte
+    0xFF); written raw they make the output invalid UTF-8, and as JSON ``\\u`` escapes they would
+    be lone surrogates that strict parsers refuse. Backslash-replaced, the name stays
+    recognisable as the text ``enc\\udcff.onnx`` (EWI prints ``enc?.onnx``).
+    """
+    if isinstance(value, str):
+        return value.encode("utf-8", "backslashreplace").decode("utf-8")
+    if isinstance(value, dict):
+        return {key: _text(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_text(item) for item in value]
+    return value
+
+
 def _hint(h: Hint) -> dict[str, object]:
     d: dict[str, object] = {
         "tag": h.tag, "note": h.note, "visibility": h.severity, "experimental": h.experimental,
@@ -37,5 +54,5 @@ def write(run: Run) -> str:
             group["upstream_only"] = True
         groups.append(group)
     doc = {"mllint_version": __version__, "groups": groups}
-    return json.dumps(doc, indent=3, sort_keys=True, separators=(",", " : "),
+    return json.dumps(_text(doc), indent=3, sort_keys=True, separators=(",", " : "),
                       ensure_ascii=False) + "\n"
