@@ -51,8 +51,10 @@ def names_models(glob: str) -> bool:
 
 
 def _statement(finding: LicenseFinding) -> tuple[str, str]:
-    """Expression and where it is stated, as note words (a note never holds "[")."""
-    return finding.expression.replace("[", "(").replace("]", ")"), str(finding.pointer)
+    """Expression and, in parentheses, where it is stated, as note words (a note never holds
+    "["): ``GPL-3+ (debian/copyright:4)``. Without the parentheses a newcomer read "BSD LICENSE"
+    as one licence."""
+    return finding.expression.replace("[", "(").replace("]", ")"), f"({finding.pointer})"
 
 
 class Licensing(Check):
