@@ -284,3 +284,14 @@ def test_broken_deb_is_skipped_with_one_line(cli, tmp_path: Path, content: bytes
     assert result.returncode == 1
     assert result.stderr.startswith(f"Skipping {deb}: ") and len(result.stderr.splitlines()) == 1
     assert "W: model-files-positive source: oversized-ml-model" in result.stdout
+
+
+def test_every_option_has_a_help_line(cli) -> None:
+    from mllint.cli import build_parser
+    options = [action for action in build_parser()._actions if action.option_strings]
+    assert len(options) > 30
+    assert all(action.help and action.help != "==SUPPRESS==" for action in options), [
+        action.option_strings for action in options if not action.help]
+    shown = " ".join(cli("--help", env={"COLUMNS": "200"}).stdout.split())
+    for action in options:
+        assert action.help in shown, action.option_strings
