@@ -130,6 +130,21 @@ def test_mllint_tags_in_lintian_overrides_are_pointed_at_mllint_overrides(cli, t
     assert cli(*LIMIT, str(tree)).stderr == ""
 
 
+def test_symlinks_out_of_a_source_tree_are_named_not_followed(cli, tmp_path: Path) -> None:
+    tree = tmp_path / "pkg"
+    shutil.copytree(POSITIVE, tree)
+    (tree / "models" / "stolen.onnx").symlink_to("/etc/passwd")
+    (tree / "models" / "up.safetensors").symlink_to("../../outside.safetensors")
+    (tree / "models" / "alias.onnx").symlink_to("encoder.onnx")  # inside: nothing to say
+    result = cli(*LIMIT, str(tree))
+    assert result.stderr.splitlines() == [
+        "mllint: warning: model-files-positive source: models/stolen.onnx is a symbolic link"
+        " out of the package (-> /etc/passwd), not read",
+        "mllint: warning: model-files-positive source: models/up.safetensors is a symbolic"
+        " link out of the package (-> ../../outside.safetensors), not read"]
+    assert "root:" not in result.stdout and result.returncode == 0
+
+
 def test_color(cli) -> None:
     out = cli("--color", "always", *LIMIT, POSITIVE, env={"NO_COLOR": "1"}).stdout
     assert "\x1b[30;103moversized-ml-model\x1b[0m" in out
