@@ -50,46 +50,70 @@ def build_parser() -> Parser:
                    help=".dsc, .deb, .udeb, .changes, an unpacked tree, an upstream tree or an "
                         "upstream .tar.*/.zip")
     a = p.add_argument
+    # One line each, in lintian's terms (its --help and manual page); defaults as lintian's.
     a("-i", "--info", action="store_true", help="explain each tag after its first hint")
-    a("--no-info", dest="info", action="store_false")
-    a("-I", "--display-info", action="store_true", help="also show info hints (-L +>=info)")
-    a("--pedantic", action="store_true", help="also show pedantic hints (-L +=pedantic)")
-    a("-E", "--display-experimental", action="store_true", help="show experimental hints")
-    a("--no-display-experimental", dest="display_experimental", action="store_false")
+    a("--no-info", dest="info", action="store_false", help="do not explain tags (undoes -i)")
+    a("-I", "--display-info", action="store_true",
+      help='also display info hints "I:" (same as -L +>=info)')
+    a("--pedantic", action="store_true",
+      help='also display pedantic hints "P:" (same as -L +=pedantic)')
+    a("-E", "--display-experimental", action="store_true",
+      help='display experimental hints "X:" (hidden by default)')
+    a("--no-display-experimental", dest="display_experimental", action="store_false",
+      help='hide experimental hints "X:" (the default)')
     a("-L", "--display-level", action="append", default=[], metavar="SPEC",
-      help="display constraint [=+-][<,<=,=,>=,>]SEVERITY, e.g. '+>=info'")
-    a("--default-display-level", action="store_true")
-    a("-T", "--tags", action="append", default=[], metavar="TAGS", help="run only these tags")
-    a("--tags-from-file", action="append", default=[], metavar="FILE")
-    a("--suppress-tags", action="append", default=[], metavar="TAGS")
-    a("--suppress-tags-from-file", action="append", default=[], metavar="FILE")
+      help="display hints of the given level: [=+-][<,<=,=,>=,>]SEVERITY, e.g. '+>=info'")
+    a("--default-display-level", action="store_true",
+      help="reset the display level to the default: errors and warnings")
+    a("-T", "--tags", action="append", default=[], metavar="TAGS",
+      help="run only these tags (comma-separated), displayed whatever their level")
+    a("--tags-from-file", action="append", default=[], metavar="FILE",
+      help="like --tags, with the tags listed in FILE (# starts a comment line)")
+    a("--suppress-tags", action="append", default=[], metavar="TAGS",
+      help="do not report these tags (comma-separated)")
+    a("--suppress-tags-from-file", action="append", default=[], metavar="FILE",
+      help="like --suppress-tags, with the tags listed in FILE")
     a("--fail-on", action="append", default=[], metavar="LIST",
-      help="error,warning,info,pedantic,experimental,override or none (default: error)")
-    a("--show-overrides", action="store_true", help="show overridden hints as O:")
-    a("--no-show-overrides", dest="show_overrides", action="store_false")
+      help="what makes the exit status 2: error,warning,info,pedantic,experimental,override "
+           "or none (default: error)")
+    a("--show-overrides", action="store_true",
+      help='also display overridden hints as "O:", with their justification')
+    a("--no-show-overrides", dest="show_overrides", action="store_false",
+      help="do not display overridden hints (the default)")
     a("-o", "--no-override", action="store_true", help="ignore all overrides")
-    a("--color", default="auto", choices=("auto", "always", "never"))
-    a("--profile", default="debian", help="debian (default), ml-policy or osaid")
-    a("-j", "--jobs", type=int, default=None, metavar="N")
-    a("-v", "--verbose", action="store_true")
-    a("-q", "--quiet", action="store_true")
-    a("--print-version", action="store_true")
-    a("-V", "--version", action="store_true")
+    a("--color", default="auto", choices=("auto", "always", "never"),
+      help="colour the tags: auto (on a terminal, unless NO_COLOR is set), always or never")
+    a("--profile", default="debian",
+      help="severities of the profile: debian (default), ml-policy or osaid")
+    a("-j", "--jobs", type=int, default=None, metavar="N",
+      help="check up to N inputs in parallel (default: number of CPUs + 1)")
+    a("-v", "--verbose", action="store_true",
+      help="say which group is being checked, and display every hint of a tag")
+    a("-q", "--quiet", action="store_true", help="suppress informational messages (undoes -v)")
+    a("--print-version", action="store_true", help="print the bare version number and exit")
+    a("-V", "--version", action="store_true", help='print "mllint v<version>" and exit')
     a("--list-tags", action="store_true", help="print the enabled tags and exit")
-    a("--exp-output", action="append", default=[], metavar="format=F")
-    a("--output-format", action="append", default=[], metavar="F")
-    a("--output-width", type=int, default=None)
-    a("--tag-display-limit", type=int, default=None)
+    a("--exp-output", action="append", default=[], metavar="format=F",
+      help="output format F: ewi (default, lintian's), universal or json")
+    a("--output-format", action="append", default=[], metavar="F",
+      help="same as --exp-output format=F")
+    a("--output-width", type=int, default=None, metavar="N",
+      help="wrap override justifications at N columns (default: the terminal's, or 80)")
+    a("--tag-display-limit", type=int, default=None, metavar="N",
+      help="display at most N hints of a tag per package, 0 for all "
+           "(default: 4 on a terminal unless -v, else 0)")
     a("--model-size-limit", type=float, default=None, metavar="MIB",
-      help="model size (the file plus the weight files it owns) above which "
-           "oversized-ml-model is emitted (default: 100 MiB)")
+      help="size above which oversized-ml-model is reported: the model file plus the "
+           "weight files it owns (default: 100 MiB)")
     a("--package", metavar="NAME", default=None,
       help="source name for upstream trees and archives (default: from the directory or file "
            "name, e.g. foo-1.2 -> foo)")
     a("--emit-ml-models", action="store_true",
       help="print a draft debian/ml-models for each source package instead of checking")
-    a("--no-cfg", action="store_true", help=argparse.SUPPRESS)
-    a("--allow-root", action="store_true", help=argparse.SUPPRESS)
+    a("--no-cfg", action="store_true",
+      help="accepted as lintian's; mllint reads no configuration file")
+    a("--allow-root", action="store_true",
+      help="accepted as lintian's; mllint does not warn when run as root")
     return p
 
 

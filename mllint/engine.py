@@ -233,9 +233,23 @@ def _parse_meta(entries, errors, name: str, label: str, tags: TagSet, p: Process
     return out
 
 
+def _unread_links(p: Processable, options: Options) -> None:
+    """One warning per symlink of a source tree that points out of it: the target is never
+    read (a link named model.onnx aimed at /etc/shadow shows nothing), and the user should
+    know that what the name promises was not checked. Binary packages are left alone:
+    absolute links into other packages are normal there."""
+    if p.type != "source" or p.patched is None:
+        return
+    for item in p.patched:
+        if item.escapes:
+            _warn(options, f"{p.name} source: {item.name} is a symbolic link out of the "
+                           f"package (-> {item.link}), not read", bug=False)
+
+
 def run_group(group: Group, tags: TagSet, options: Options) -> None:
     """Fill ``p.hints`` for every processable of ``group``."""
     for p in group.processables:
+        _unread_links(p, options)
         hints = finalise(p, run_checks(p, options), tags, options)
         meta = apply_overrides(p, hints, tags, options) if p.type != "changes" else []
         meta = [m for m in meta if options.enabled is None or m.tag in options.enabled]

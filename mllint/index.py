@@ -92,6 +92,24 @@ class Item:
         return Path(self.fspath)
 
     @property
+    def escapes(self) -> bool:
+        """A symlink whose target lies outside the view's root: absolute, or climbing above
+        the root with ``..``. mllint never follows links; this says the target is unseen."""
+        if self.link is None:
+            return False
+        if self.link.startswith("/"):
+            return True
+        depth = self.name.rstrip("/").count("/")  # directories between the root and the link
+        for part in self.link.split("/"):
+            if part == "..":
+                depth -= 1
+                if depth < 0:
+                    return True
+            elif part not in ("", "."):
+                depth += 1
+        return False
+
+    @property
     def is_dir(self) -> bool:
         return stat.S_ISDIR(self.mode)
 

@@ -130,6 +130,21 @@ def test_mllint_tags_in_lintian_overrides_are_pointed_at_mllint_overrides(cli, t
     assert cli(*LIMIT, str(tree)).stderr == ""
 
 
+def test_symlinks_out_of_a_source_tree_are_named_not_followed(cli, tmp_path: Path) -> None:
+    tree = tmp_path / "pkg"
+    shutil.copytree(POSITIVE, tree)
+    (tree / "models" / "stolen.onnx").symlink_to("/etc/passwd")
+    (tree / "models" / "up.safetensors").symlink_to("../../outside.safetensors")
+    (tree / "models" / "alias.onnx").symlink_to("encoder.onnx")  # inside: nothing to say
+    result = cli(*LIMIT, str(tree))
+    assert result.stderr.splitlines() == [
+        "mllint: warning: model-files-positive source: models/stolen.onnx is a symbolic link"
+        " out of the package (-> /etc/passwd), not read",
+        "mllint: warning: model-files-positive source: models/up.safetensors is a symbolic"
+        " link out of the package (-> ../../outside.safetensors), not read"]
+    assert "root:" not in result.stdout and result.returncode == 0
+
+
 def test_color(cli) -> None:
     out = cli("--color", "always", *LIMIT, POSITIVE, env={"NO_COLOR": "1"}).stdout
     assert "\x1b[30;103moversized-ml-model\x1b[0m" in out
@@ -284,3 +299,14 @@ def test_broken_deb_is_skipped_with_one_line(cli, tmp_path: Path, content: bytes
     assert result.returncode == 1
     assert result.stderr.startswith(f"Skipping {deb}: ") and len(result.stderr.splitlines()) == 1
     assert "W: model-files-positive source: oversized-ml-model" in result.stdout
+
+
+def test_every_option_has_a_help_line(cli) -> None:
+    from mllint.cli import build_parser
+    options = [action for action in build_parser()._actions if action.option_strings]
+    assert len(options) > 30
+    assert all(action.help and action.help != "==SUPPRESS==" for action in options), [
+        action.option_strings for action in options if not action.help]
+    shown = " ".join(cli("--help", env={"COLUMNS": "200"}).stdout.split())
+    for action in options:
+        assert action.help in shown, action.option_strings

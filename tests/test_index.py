@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from mllint.index import Index
+from mllint.index import Index, Item
 
 
 def test_walk_records_symlinks_without_following_them(tmp_path: Path) -> None:
@@ -59,3 +59,18 @@ def test_children_lists_one_directory(tmp_path: Path) -> None:
     index = Index(tmp_path, "t")
     assert [i.name for i in index.children("m/")] == ["m/a.onnx", "m/sub/"]
     assert [i.name for i in index.children("")] == ["m/"]
+
+
+@pytest.mark.parametrize(("name", "link", "escapes"), [
+    ("models/a.onnx", "/etc/passwd", True),
+    ("models/a.onnx", "../../etc/passwd", True),
+    ("a.onnx", "../x", True),
+    ("models/a.onnx", "../b.onnx", False),
+    ("models/deep/a.onnx", "../../b.onnx", False),
+    ("models/a.onnx", "./sub/../../b.onnx", False),
+    ("models/a.onnx", "sub/../../../b.onnx", True),
+    ("models/a.onnx", "b.onnx", False),
+])
+def test_symlink_escapes_the_root(name: str, link: str, escapes: bool) -> None:
+    item = Item(name, "/nonexistent", 0, 0o120777, link, None)  # type: ignore[arg-type]
+    assert item.escapes is escapes
