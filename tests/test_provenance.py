@@ -358,7 +358,9 @@ def test_declared_training_data_levels(tmp_path: Path) -> None:
             " packaged pkg:deb/debian/foo-data CC0-1.0\n"
             " other pkg:deb/debian/bar-data CC0-1.0\n"
             "Training-Data-Availability: {}\n")
-    for availability, expected in (("directDownload", [3, 4, 4, 3]), ("private", [2, 2, 2, 2])):
+    # ml-policy.md: data declared private, on request or of unknown availability is E1 at most.
+    for availability, expected in (("directDownload", [3, 4, 4, 3]), ("private", [1, 1, 1, 1]),
+                                   ("on-request", [1, 1, 1, 1]), ("unknown", [1, 1, 1, 1])):
         (tmp_path / "debian" / "ml-models").write_text(text.format(availability))
         decl = parse((tmp_path / "debian" / "ml-models").read_text())
         index = Index(tmp_path, "test")
@@ -366,7 +368,8 @@ def test_declared_training_data_levels(tmp_path: Path) -> None:
         found = collect(Source(index, models, frozenset({"foo-data"}), decl))
         me = grade(models[0], found)
         assert [e.level for e in me.data] == expected, availability
-        assert [e.external for e in me.data] == [availability != "private", False, False, False]
+        open_data = availability == "directDownload"
+        assert [e.external for e in me.data] == [open_data, False, False, False]
 
 
 def test_same_dataset_from_card_and_declaration_is_one_hint(tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ from mllint.provenance.tree import Collected, Names, Source, dataset_license
 
 _PURL = "pkg:deb/debian/"
 _SCRIPT = re.compile(r"[\w.-]+\.(?:py|sh|pl)\b")
+CLOSED_AVAILABILITY = ("private", "on-request", "unknown")  # Training-Data-Availability
 
 
 def _model_formats(model: Item) -> set[str]:
@@ -132,9 +133,10 @@ def declared(model: Item, names: Names, src: Source, out: Collected) -> None:
     ptr = src.index.lookup(decl.name)
     if ptr is None:
         return
-    # ML-Policy wants data "publicly available to anonymous users": data declared private or
-    # on request is a pointer (E2) at most, wherever it is said to be.
-    closed = (stanza.training_data_availability or "").lower() in ("private", "on-request")
+    # ML-Policy wants data "publicly available to anonymous users": data declared private, on
+    # request or of unknown availability is named but not obtainable, E1 at most wherever it is
+    # said to be (ml-policy.md, evidence levels), so the without-training-data tag still fires.
+    closed = (stanza.training_data_availability or "").lower() in CLOSED_AVAILABILITY
     for entry in stanza.training_data:
         where = ptr.pointer(entry.line)
         location = entry.location or ""
@@ -151,7 +153,7 @@ def declared(model: Item, names: Names, src: Source, out: Collected) -> None:
         else:
             level, what, external = 2, "declared-data", False
         if closed:
-            level, external = min(level, 2), False
+            level, external = min(level, 1), False
         out.evidence.append(Evidence("data", level, what, where, target, "declared",
                                      detail=location if external else entry.name,
                                      external=external, license=license))
