@@ -569,3 +569,34 @@ ReLU             relu1            1 1 conv1 relu1
 def ncnn_param_bin(layers: int = 3, blobs: int = 4, body: int = 40) -> bytes:
     """A binary .param.bin (ncnn's ncnn2mem output): i32 LE 7767517, layer and blob counts."""
     return struct.pack("<iii", 7767517, layers, blobs) + bytes(body)
+
+
+# -- MeCab (taku910/mecab mecab/src: dictionary_generator.cpp, connector.cpp, dictionary.cpp) ----
+def mecab_matrix_def(lsize: int = 4, rsize: int = 4, bos_at: int = 0) -> bytes:
+    """matrix.def as mecab-dict-gen writes it: "lsize rsize", then every cell "l r cost",
+    both maps walked in order; ids are 1, 2, ... with BOS/EOS's 0 at position ``bos_at``."""
+    def order(n: int) -> list[int]:
+        ids = list(range(1, n))
+        ids.insert(min(bos_at, n - 1), 0)
+        return ids
+    lines = [f"{lsize} {rsize}"]
+    lines += [f"{left} {right} {(left * 37 + right * 11) % 900 - 450}"
+              for left in order(lsize) for right in order(rsize)]
+    return ("\n".join(lines) + "\n").encode()
+
+
+def mecab_matrix_bin(lsize: int = 4, rsize: int = 4, order: str = "<") -> bytes:
+    """matrix.bin (Connector::compile): u16 lsize, u16 rsize, lsize*rsize i16 costs."""
+    costs = [(i * 7) % 300 - 150 for i in range(lsize * rsize)]
+    return struct.pack(f"{order}HH{lsize * rsize}h", lsize, rsize, *costs)
+
+
+def mecab_dic(kind: int = 0, entries: int = 3, charset: str = "EUC-JP",
+              sections: tuple[int, int, int] = (64, 48, 40)) -> bytes:
+    """sys.dic/unk.dic (Dictionary::compile): ten u32 with the magic = file size XOR
+    0xef718f77, a 32-byte charset, then double-array, token and feature bytes."""
+    dsize, tsize, fsize = sections
+    size = 72 + dsize + tsize + fsize
+    header = struct.pack("<10I32s", size ^ 0xEF718F77, 102, kind, entries, 4, 4, dsize, tsize,
+                         fsize, 0, charset.encode())
+    return header + bytes(dsize + tsize + fsize)
