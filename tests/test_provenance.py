@@ -511,3 +511,36 @@ def test_config_and_vocabulary_read_by_training_are_not_data(tmp_path: Path) -> 
     model_file(tmp_path / "m.safetensors")
     _, models, found = collected(tmp_path)
     assert [e.detail for e in grade(models[0], found).data] == ["train.txt"]
+
+
+def _mecab_matrix(root: Path) -> None:
+    import sys
+    sys.path.insert(0, str(Path(__file__).resolve().parent / "formats"))
+    from builders import mecab_matrix_def
+
+    (root / "dic").mkdir(parents=True, exist_ok=True)
+    (root / "dic" / "matrix.def").write_bytes(mecab_matrix_def(4, 4))
+
+
+def test_mecab_trainer_source_completes_the_chain_to_matrix_def(tmp_path: Path) -> None:
+    """MeCab's own source: mecab-cost-train.cpp is the CRF trainer of the mecab format; the
+    matrix.def beside it is read by the real reader, not stubbed."""
+    write(tmp_path, {"src/mecab-cost-train.cpp":
+                     '#include "mecab.h"\n\nint main(int argc, char **argv) {\n'
+                     "  return mecab_cost_train(argc, argv);\n}\n"})
+    _mecab_matrix(tmp_path)
+    _, models, found = collected(tmp_path)
+    assert [m.name for m in models] == ["dic/matrix.def"]
+    me = grade(models[0], found)
+    assert me.pipeline_level == 3 and me.data_level == 0
+    assert me.pipeline_best is not None and str(me.pipeline_best.where) == \
+        "src/mecab-cost-train.cpp:3"
+
+
+def test_mecab_dict_gen_rule_is_the_export_step(tmp_path: Path) -> None:
+    write(tmp_path, {"dic/Makefile": "matrix.def: model\n\tmecab-dict-gen -d seed -o . -m model\n"})
+    _mecab_matrix(tmp_path)
+    _, models, found = collected(tmp_path)
+    me = grade(models[0], found)
+    assert [(e.what, e.level, e.detail, str(e.where)) for e in me.pipeline] == [
+        ("export-step", 3, "mecab-dict-gen", "dic/Makefile:2")]

@@ -144,7 +144,7 @@ def _trainer_source(item: Item, out: Collected) -> None:
     if tool is None:
         return
     text = text_of(item)
-    match = re.search(r"^\s*(?:int|void)\s+main\s*\(", text or "", re.MULTILINE)
+    match = re.search(r"^[ \t]*(?:int|void)\s+main\s*\(", text or "", re.MULTILINE)
     if match is None:
         return
     where = item.pointer(text.count("\n", 0, match.start()) + 1)  # type: ignore[union-attr]

@@ -63,6 +63,9 @@ TOOLS: dict[str, Tool] = {t.name: t for t in (
     Tool("darknet", "train", ("darknet",), needs="train"),
     Tool("mecab-cost-train", "train", ("mecab",), sources=("mecab-cost-train",)),
     Tool("mecab-dict-index", "convert", ("mecab",)),
+    # mecab-dict-gen writes a trained model's costs into matrix.def and the CSV lexicons
+    # (mecab/src/dictionary_generator.cpp).
+    Tool("mecab-dict-gen", "convert", ("mecab",)),
     Tool("fasttext", "train", ("fasttext",), needs="supervised|skipgram|cbow"),
     Tool("spm_train", "train", ("sentencepiece",), sources=("spm_train_main",)),
     Tool("word2vec", "train", ("word2vec",), needs="-train"),
