@@ -63,9 +63,9 @@ except ImportError:  # pragma: no cover - depends on the environment
 
 MAGIC_AT, MAGIC = 257, b"ustar"  # POSIX "ustar\0" + "00"; GNU "ustar  \0"
 MAX_MEMBERS = 10_000  # headers walked: a source release has a few thousand files, each sniffed
-MAX_WALK = 64 << 20  # bytes of tar stream (decompressed) walked per top-level file, nested
-# archives included: about 0.5 s of xz; model archives hold the model first (libime's
-# lm_sc.arpa-20220810.tar.xz has one 70 MB member)
+MAX_WALK = 64 << 20  # bytes of tar stream (decompressed) walked per top-level file, a nested
+# archive's stream charged again: about 0.5 s of xz; model archives hold the model first
+# (libime's lm_sc.arpa-20220810.tar.xz has one 70 MB member)
 MAX_MODELS = 16  # model members found before the walk stops: each further one may cost the
 # decompression of everything in between
 MAX_DEPTH = 3  # archives inside archives, as zipfmt
@@ -288,9 +288,6 @@ class _Walk:
         for count in range(MAX_MEMBERS + 1):
             try:
                 info = tf.next()
-            except LimitExceededError as err:
-                self.stop(name, err)
-                return
             except (FormatError, *STREAM_ERRORS) as exc:
                 self.stop(name, exc if isinstance(exc, FormatError) else CorruptModelError(
                     f"tar stream broken after this member ({type(exc).__name__})"))

@@ -216,7 +216,8 @@ def test_walk_stops_after_enough_models(tmp_path: Path, monkeypatch: pytest.Monk
 
 
 def test_member_read_backwards_past_the_kept_bytes_is_an_error() -> None:
-    data = tarfmt._Data(io.BytesIO(bytes(3 * tarfmt.KEEP)), 3 * tarfmt.KEEP)  # type: ignore[arg-type]
+    size = 3 * tarfmt.KEEP
+    data = tarfmt._Data(io.BytesIO(bytes(size)), size)  # type: ignore[arg-type]
     assert data.read_at(2 * tarfmt.KEEP, 10) == bytes(10)
     assert data.read_at(5, 10) == bytes(10)  # within the kept bytes
     with pytest.raises(formats.LimitExceededError):
