@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import os
 from pathlib import Path
 
@@ -74,3 +75,19 @@ def test_children_lists_one_directory(tmp_path: Path) -> None:
 def test_symlink_escapes_the_root(name: str, link: str, escapes: bool) -> None:
     item = Item(name, "/nonexistent", 0, 0o120777, link, None)  # type: ignore[arg-type]
     assert item.escapes is escapes
+
+
+def test_python_ast_cache_makes_room_before_parsing(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    # Only one large tree is alive at a time: the cache is emptied before the parse, not after.
+    monkeypatch.setattr("mllint.index.AST_CACHE_BYTES", 100)
+    (tmp_path / "a.py").write_text("x = 1\n" * 10)  # 60 bytes
+    (tmp_path / "big.py").write_text("y = 2\n" * 15)  # 90 bytes
+    index = Index(tmp_path, "t")
+    assert index.lookup("a.py").python_ast() is not None
+    seen: list[list[str]] = []
+    parse = ast.parse
+    monkeypatch.setattr(ast, "parse", lambda *a, **k: seen.append(list(index.ast_cache))
+                        or parse(*a, **k))
+    assert index.lookup("big.py").python_ast() is not None
+    assert seen == [[]] and list(index.ast_cache) == ["big.py"]
