@@ -31,6 +31,7 @@ LINTIAN_OVERRIDES = {"source": "debian/source/lintian-overrides",
                      "binary": "usr/share/lintian/overrides/{}",
                      "udeb": "usr/share/lintian/overrides/{}"}
 MAX_OVERRIDE_FILE = 1 << 20  # bytes
+MAX_LINK_WARNINGS = 10  # symlinks out of a source tree named one by one, then counted
 
 
 class EngineBugError(Exception):
@@ -240,10 +241,13 @@ def _unread_links(p: Processable, options: Options) -> None:
     absolute links into other packages are normal there."""
     if p.type != "source" or p.patched is None:
         return
-    for item in p.patched:
-        if item.escapes:
-            _warn(options, f"{p.name} source: {item.name} is a symbolic link out of the "
-                           f"package (-> {item.link}), not read", bug=False)
+    escaping = [item for item in p.patched if item.escapes]
+    for item in escaping[:MAX_LINK_WARNINGS]:
+        _warn(options, f"{p.name} source: {item.name} is a symbolic link out of the "
+                       f"package (-> {item.link}), not read", bug=False)
+    if len(escaping) > MAX_LINK_WARNINGS:  # a tree of system files, not a source package
+        _warn(options, f"{p.name} source: {len(escaping) - MAX_LINK_WARNINGS} more symbolic "
+                       f"links out of the package, not read", bug=False)
 
 
 def run_group(group: Group, tags: TagSet, options: Options) -> None:

@@ -145,6 +145,17 @@ def test_symlinks_out_of_a_source_tree_are_named_not_followed(cli, tmp_path: Pat
     assert "root:" not in result.stdout and result.returncode == 0
 
 
+def test_many_symlinks_out_of_a_tree_are_counted_after_ten(cli, tmp_path: Path) -> None:
+    tree = tmp_path / "pkg"
+    shutil.copytree(POSITIVE, tree)
+    for i in range(13):
+        (tree / "models" / f"l{i:02}.onnx").symlink_to(f"/nonexistent/{i}")
+    lines = cli(*LIMIT, str(tree)).stderr.splitlines()
+    assert len(lines) == 11 and "models/l09.onnx" in lines[9]
+    assert lines[10] == ("mllint: warning: model-files-positive source: 3 more symbolic links"
+                         " out of the package, not read")
+
+
 def test_color(cli) -> None:
     out = cli("--color", "always", *LIMIT, POSITIVE, env={"NO_COLOR": "1"}).stdout
     assert "\x1b[30;103moversized-ml-model\x1b[0m" in out
