@@ -544,3 +544,10 @@ def test_mecab_dict_gen_rule_is_the_export_step(tmp_path: Path) -> None:
     me = grade(models[0], found)
     assert [(e.what, e.level, e.detail, str(e.where)) for e in me.pipeline] == [
         ("export-step", 3, "mecab-dict-gen", "dic/Makefile:2")]
+
+
+def test_fast_walk_visits_what_ast_walk_visits_in_the_same_order() -> None:
+    from mllint.pyast import walk  # noqa: PLC0415 - the one test of the walker
+    source = Path(pyscan.__file__).read_text()
+    tree = ast.parse(source + "\nglobal_names = 1\ndef f():\n    global global_names\n")
+    assert [id(n) for n in walk(tree)] == [id(n) for n in ast.walk(tree)]

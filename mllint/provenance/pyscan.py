@@ -22,7 +22,7 @@ from mllint.provenance.tables import (
     TRAIN_FUNCTIONS,
     TRAIN_RECEIVERS,
 )
-from mllint.pyast import dotted
+from mllint.pyast import dotted, walk
 
 
 @dataclass(slots=True)
@@ -37,17 +37,14 @@ class PyFacts:
     self_play: int = 0
 
 
-def scan(tree: ast.Module, text: str) -> PyFacts | None:
+def scan(tree: ast.Module, text: str) -> PyFacts:
     """Facts about a Python file: its syntax tree (``Item.python_ast()``, parsed once for every
-    check) and its text (for the self-play words); ``None`` when the tree is too deep to walk."""
+    check) and its text (for the self-play words)."""
     facts = PyFacts()
     backward = step = 0
     trainer_objects = False
     train_calls: list[int] = []
-    try:
-        nodes = list(ast.walk(tree))
-    except RecursionError:
-        return None
+    nodes = walk(tree)
     # NAME = "file.bin" at any level, so that save(w, NAME) still names its file
     assigned = {t.id: n.value.value for n in nodes if isinstance(n, ast.Assign)
                 and isinstance(n.value, ast.Constant) and isinstance(n.value.value, str)
