@@ -86,7 +86,8 @@ def build_parser() -> Parser:
     a("--profile", default="debian",
       help="severities of the profile: debian (default), ml-policy or osaid")
     a("-j", "--jobs", type=int, default=None, metavar="N",
-      help="check up to N inputs in parallel (default: number of CPUs + 1)")
+      help="check up to N inputs in parallel; with one input of 2,000 files or more, read its "
+           "models in up to N processes (default: number of CPUs + 1)")
     a("-v", "--verbose", action="store_true",
       help="say which group is being checked, and display every hint of a tag")
     a("-q", "--quiet", action="store_true", help="suppress informational messages (undoes -v)")
@@ -340,6 +341,9 @@ def _main(argv: list[str]) -> int:
                     _emit_ml_models(group)
             return status
         jobs = args.jobs or (os.cpu_count() or 1) + 1
+        # One input: its models are parsed by up to one process per CPU (mllint.prefetch);
+        # several: one process per input instead.
+        options.workers = min(jobs, os.cpu_count() or 1) if len(inputs) == 1 else 1
         work = functools.partial(_check_input, package=args.package, tags=tags, options=options,
                                  verbose=args.verbose and not args.quiet)
         if jobs > 1 and len(inputs) > 1:

@@ -19,6 +19,7 @@ from mllint.check import Check
 from mllint.hints import Hint
 from mllint.index import Pointer
 from mllint.loader import load_checks
+from mllint.prefetch import prefetch
 from mllint.processable import Group, Processable
 from mllint.profiles import Profile
 from mllint.tags import ENGINE_CHECK, TagSet
@@ -47,6 +48,7 @@ class Options:
     enabled: set[str] | None = None  # None: every tag
     use_overrides: bool = True
     errors: list[str] = field(default_factory=list)  # one-line messages for stderr, exit 1
+    workers: int = 1  # processes that may parse one package's models (mllint.prefetch)
 
 
 def _warn(options: Options, message: str, *, bug: bool = True) -> None:
@@ -76,6 +78,8 @@ def run_checks(p: Processable, options: Options) -> list[Hint]:
         views.append((p.control, "visit_control_files"))
     hook = {"source": "source", "binary": "installable", "udeb": "installable",
             "changes": "changes", "buildinfo": "changes"}[p.type]
+    for view, _ in views:
+        prefetch(view, options.workers)
     for check in checks:
         for view, visit in views:
             if getattr(type(check), visit) is getattr(Check, visit):
