@@ -551,3 +551,14 @@ def test_fast_walk_visits_what_ast_walk_visits_in_the_same_order() -> None:
     source = Path(pyscan.__file__).read_text()
     tree = ast.parse(source + "\nglobal_names = 1\ndef f():\n    global global_names\n")
     assert [id(n) for n in walk(tree)] == [id(n) for n in ast.walk(tree)]
+
+
+def test_training_script_over_one_mib_is_still_read(tmp_path: Path) -> None:
+    # The parse limit is Item.python_ast's 4 MiB: a skip test reading only 1 MiB of text
+    # (text_of) would have passed over this script without parsing it.
+    model_file(tmp_path / "net.safetensors")
+    (tmp_path / "train.py").write_text("# " + "x" * 1_200_000 + "\n"
+                                       "for batch in data:\n    loss.backward()\n    opt.step()\n")
+    _, _, found = collected(tmp_path)
+    assert [(e.what, e.where.name) for e in found.evidence if e.kind == "pipeline"] == [
+        ("training-loop", "train.py")]

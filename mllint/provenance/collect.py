@@ -86,11 +86,10 @@ def collect(src: Source) -> Collected:
 TRAINING_WORDS = ("backward", "apply_gradients", "fit", "train", "Train", *TRAIN_FUNCTIONS)
 
 
-def _may_matter(item: Item, names: Names) -> bool:
-    """Could :func:`pyscan.scan` find anything :func:`_python` uses? Training needs one of
-    :data:`TRAINING_WORDS`; without training, only saves naming a shipped model count, and
-    their arguments hold the model's base name as a literal (``Names.models_named``)."""
-    text = text_of(item)
+def _may_matter(text: str | None, names: Names) -> bool:
+    """Could :func:`pyscan.scan` find anything :func:`_python` uses in ``text``? Training needs
+    one of :data:`TRAINING_WORDS`; without training, only saves naming a shipped model count,
+    and their arguments hold the model's base name as a literal (``Names.models_named``)."""
     if text is None:
         return False
     return any(word in text for word in TRAINING_WORDS) or any(
@@ -120,9 +119,12 @@ def _python(item: Item, names: Names, out: Collected) -> pyscan.PyFacts | None:
         if stem in (f"dump_{mstem}", f"export_{mstem}", f"{mstem}_dump", f"{mstem}_export",
                     f"convert_{mstem}", f"gen_{mstem}"):
             exported.append(model.name)
-    if not exported and not is_data_script(item) and not _may_matter(item, names):
+    # The text as the parse sees it (Item.python_ast's 4 MiB limit, not text_of's 1 MiB), read
+    # once for the test below and for pyscan.
+    text = item.text()
+    if not exported and not is_data_script(item) and not _may_matter(text, names):
         return pyscan.PyFacts()  # nothing below could come of it: not worth a parse
-    facts = pyscan.facts_of(item)
+    facts = pyscan.facts_of(item, text)
     if facts is None:
         return None
     written = names.models_named(facts.saved_names)

@@ -92,11 +92,14 @@ def scan(tree: ast.Module, text: str) -> PyFacts:
     return facts
 
 
-def facts_of(item: Item) -> PyFacts | None:
-    """:func:`scan` of a Python file of the index; ``None`` if it does not parse."""
+def facts_of(item: Item, text: str | None = None) -> PyFacts | None:
+    """:func:`scan` of a Python file of the index; ``None`` if it does not parse. ``text``:
+    the file's :meth:`Item.text` when the caller has read it already."""
     tree = item.python_ast()
-    text = item.text() if tree is not None else None
-    return scan(tree, text) if tree is not None and text is not None else None
+    if tree is None:
+        return None
+    text = text if text is not None else item.text()
+    return scan(tree, text) if text is not None else None
 
 
 def _class_level(call: ast.Call) -> bool:
