@@ -31,10 +31,12 @@ from __future__ import annotations
 import re
 from pathlib import PurePosixPath
 
+from mllint import lazy
 from mllint.check import Check
 from mllint.downloads import Finding, analyse, language_of, make, manifest
-from mllint.downloads.elf import analyse as analyse_elf
 from mllint.index import Item, Pointer
+
+downloads_elf = lazy.module("mllint.downloads.elf")  # read only when an installed file is met
 
 LOWERED_DIRS = frozenset({"doc", "docs", "documentation", "test", "tests", "testing", "testsuite",
                           "example", "examples", "demo", "demos", "sample", "samples",
@@ -128,7 +130,7 @@ class Downloads(Check):
         if not item.is_file:
             return
         if item.head.startswith(b"\x7fELF"):
-            for finding in analyse_elf(item.path, item.size):
+            for finding in downloads_elf.analyse(item.path, item.size):
                 self._runtime(item, finding)
             return
         language = language_of(item.name, item.head)

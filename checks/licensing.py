@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from mllint import copyright as dep5
 from mllint.check import Check
-from mllint.formats import all_formats
+from mllint.formats import declared
 from mllint.index import Item
 from mllint.declaration import declaration_for
 from mllint.hints import Hint
@@ -41,7 +41,7 @@ MODEL_WORD = re.compile(r"model|weight|checkpoint|ckpt", re.IGNORECASE)
 
 
 def _model_suffixes() -> frozenset[str]:
-    return frozenset(s for f in all_formats() if f.weights for s in f.extensions)
+    return frozenset(s for f in declared() if f.weights for s in f.extensions)
 
 
 def names_models(glob: str) -> bool:

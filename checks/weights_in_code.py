@@ -13,10 +13,12 @@ any name, and this is the only way to see them. The ``ml-model-file`` inventory 
 
 from __future__ import annotations
 
+from mllint import lazy
 from mllint.check import Check
-from mllint.formats.elf import ElfError, array_patterns, find_arrays, find_embedded_models, is_elf
 from mllint.index import Item
 from mllint.inventory import model_of, models
+
+elf = lazy.module("mllint.formats.elf")  # read only when an installed file is met
 
 
 class WeightsInCode(Check):
@@ -36,14 +38,14 @@ class WeightsInCode(Check):
                               extra.get("evidence", ""), arrays[0])
 
     def visit_installed_files(self, item: Item) -> None:
-        if not item.is_file or not is_elf(item.head):
+        if not item.is_file or not elf.is_elf(item.head):
             return
         try:
-            found = find_embedded_models(item.path, item.size)
+            found = elf.find_embedded_models(item.path, item.size)
             patterns = self._source_patterns()
             if patterns:
-                found += find_arrays(item.path, item.size, patterns)
-        except ElfError:
+                found += elf.find_arrays(item.path, item.size, patterns)
+        except elf.ElfError:
             return  # tables that do not fit the file: not a question of models
         seen: set[tuple[str, str]] = set()
         for embedded in found:
@@ -66,6 +68,6 @@ class WeightsInCode(Check):
                         continue
                     heads = model.extra.get("heads")
                     for values in heads.values() if isinstance(heads, dict) else ():
-                        for image in array_patterns(values):
+                        for image in elf.array_patterns(values):
                             self._patterns.setdefault(image, item.name)
         return self._patterns

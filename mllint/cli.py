@@ -10,13 +10,10 @@ import argparse
 import dataclasses
 import functools
 import gc
-import multiprocessing
 import os
 import shutil
 import signal
 import sys
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from contextlib import ExitStack, nullcontext
 from pathlib import Path
 
@@ -351,6 +348,11 @@ def _main(argv: list[str]) -> int:
             # output is the same as with -j1 (groups are sorted by the writers). A worker
             # stopped by SIGTERM exits quietly through SystemExit, which still unwinds its
             # ExitStack; a worker that dies (OOM killer) breaks the pool instead of hanging it.
+            # Imported here: 25 ms of start-up that one input never needs.
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+            from concurrent.futures.process import BrokenProcessPool
+
             ctx = multiprocessing.get_context("fork")
             with ProcessPoolExecutor(min(jobs, len(inputs)), mp_context=ctx,
                                      initializer=signal.signal,

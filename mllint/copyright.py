@@ -10,24 +10,18 @@ for its identifier) and the upstream fields. A file that is not DEP-5 gives an o
 
 from __future__ import annotations
 
-import logging
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path, PurePosixPath
+from types import ModuleType
 from typing import TYPE_CHECKING
 
-from debian.copyright import Copyright, Error, FilesParagraph, globs_to_re
-
 if TYPE_CHECKING:
+    from debian.copyright import Copyright, FilesParagraph
+
     from mllint.index import Item
     from mllint.processable import Processable
-
-# python-debian logs format complaints ("format not known") through these loggers; mllint reports
-# problems as hints, and its output must stay machine-readable.
-for _name in ("debian.copyright", "debian.deb822"):
-    logging.getLogger(_name).addHandler(logging.NullHandler())
-    logging.getLogger(_name).propagate = False
 
 MAX_COPYRIGHT = 4 << 20
 """Largest debian/copyright read, in bytes (4 MiB; the biggest in the archive are ~2 MiB)."""
@@ -114,10 +108,26 @@ class CopyrightFile:
                               winner.files, winner.license_text)
 
 
+@cache
+def _python_debian() -> ModuleType:
+    """``debian.copyright``, imported on first use: with ``debian.deb822`` it costs ~45 ms of
+    start-up, which a run without a debian/copyright (a single model file) never needs."""
+    import logging
+
+    from debian import copyright as dep5
+
+    # python-debian logs format complaints ("format not known") through these loggers; mllint
+    # reports problems as hints, and its output must stay machine-readable.
+    for name in ("debian.copyright", "debian.deb822"):
+        logging.getLogger(name).addHandler(logging.NullHandler())
+        logging.getLogger(name).propagate = False
+    return dep5
+
+
 def compile_glob(glob: str) -> re.Pattern[str] | None:
     """A DEP-5 glob (``*``, ``?``, backslash escapes) as an anchored regex; ``None`` if invalid."""
     try:
-        return globs_to_re([glob])
+        return _python_debian().globs_to_re([glob])  # type: ignore[no-any-return]
     except ValueError:  # an invalid glob matches nothing; the stanza's other globs still apply
         return None
 
@@ -140,9 +150,10 @@ def parse(text: str, name: str = "debian/copyright") -> CopyrightFile:
     """Parse copyright text; a non-DEP-5 or broken file gives ``machine_readable=False``."""
     result = CopyrightFile(name)
     lines = text.splitlines(True)
+    dep5 = _python_debian()
     try:
-        parsed = Copyright(lines, strict=False)
-    except (Error, ValueError) as exc:
+        parsed = dep5.Copyright(lines, strict=False)
+    except (dep5.Error, ValueError) as exc:
         result.error = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         return result
     header = parsed.header

@@ -16,20 +16,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING, Literal
-
-from debian._deb822_repro import parse_deb822_file
-from debian._deb822_repro.parsing import (
-    Deb822ErrorElement,
-    Deb822KeyValuePairElement,
-    Deb822ParagraphElement,
-)
 
 from mllint.copyright import compile_glob
 
 if TYPE_CHECKING:
+    from debian._deb822_repro.parsing import Deb822ParagraphElement
+
     from mllint.processable import Processable
 
 PATH = "debian/ml-models"
@@ -312,22 +308,32 @@ def _value_text(kv: object) -> str:
     return "\n".join(out).strip("\n")
 
 
+@cache
+def _repro() -> ModuleType:
+    """python-debian's round-trip deb822 parser, imported on first use: ~27 ms of start-up that
+    a package without debian/ml-models never needs."""
+    from debian._deb822_repro import parsing
+
+    return parsing
+
+
 def parse(text: str, name: str = PATH) -> Declaration:
     """Parse and validate declaration text. Never raises: problems are collected."""
     decl = Declaration(name)
     lines = text.splitlines(True)
+    repro = _repro()
     try:
-        parsed = parse_deb822_file(lines, accept_files_with_error_tokens=True,
+        parsed = repro.parse_deb822_file(lines, accept_files_with_error_tokens=True,
                                    accept_files_with_duplicated_fields=True)
     except ValueError as exc:  # python-debian's last resort on input it cannot tokenise
         decl.problems.append(Problem("syntax-error", 1, f"unparsable {exc}".splitlines()[0]))
         return decl
     first = True
     for part in parsed.iter_parts():
-        if isinstance(part, Deb822ErrorElement):
+        if isinstance(part, repro.Deb822ErrorElement):
             line = part.position_in_file().line_position + 1
             decl.problems.append(Problem("syntax-error", line, "unparsable line"))
-        elif isinstance(part, Deb822ParagraphElement):
+        elif isinstance(part, repro.Deb822ParagraphElement):
             _paragraph(decl, part, lines, header=first and not _has(part, "files"))
             first = False
     if decl.format is None:
@@ -340,14 +346,14 @@ def parse(text: str, name: str = PATH) -> Declaration:
 
 def _has(paragraph: Deb822ParagraphElement, key: str) -> bool:
     return any(kv.field_name.lower() == key
-               for kv in paragraph.iter_parts_of_type(Deb822KeyValuePairElement))
+               for kv in paragraph.iter_parts_of_type(_repro().Deb822KeyValuePairElement))
 
 
 def _paragraph(decl: Declaration, paragraph: Deb822ParagraphElement, lines: list[str],
                header: bool) -> None:
     stanza = Stanza(line=_field_line(paragraph, lines))
     seen: set[str] = set()
-    for kv in paragraph.iter_parts_of_type(Deb822KeyValuePairElement):
+    for kv in paragraph.iter_parts_of_type(_repro().Deb822KeyValuePairElement):
         key = kv.field_name
         low = key.lower()
         line = _field_line(kv, lines)

@@ -14,10 +14,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
-
-import yaml
+from typing import TYPE_CHECKING
 
 from mllint.index import Index, Item
+
+if TYPE_CHECKING:
+    import yaml
 
 CARD_NAMES = ("README.md", "MODEL_CARD.md", "model_card.md", "readme.md", "ModelCard.md")
 """File names taken for a model card, in order of preference within one directory."""
@@ -84,6 +86,8 @@ def _plain(node: yaml.Node) -> bool:
 
 def _strings(node: yaml.Node) -> tuple[str, ...] | None:
     """A scalar as a 1-tuple, a sequence of scalars as a tuple; anything else ``None``."""
+    import yaml
+
     if not _plain(node):
         return None
     if isinstance(node, yaml.ScalarNode):
@@ -121,6 +125,8 @@ def parse(text: str, name: str) -> ModelCard | None:
     if found is None:
         return None
     block, first_line = found
+    import yaml  # here, not at the top: ~18 ms of start-up that a run without cards never needs
+
     try:
         # compose, not load: the node tree carries line numbers, and building only the scalars
         # and flat lists we need never expands nested aliases.

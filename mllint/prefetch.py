@@ -14,10 +14,7 @@ share unparsed, and the checks parse it here as they would have anyway.
 
 from __future__ import annotations
 
-import multiprocessing
 import pickle  # our own records between our own processes, never package content
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 
 from mllint.formats import FormatError, ModelInfo
 from mllint.index import Index, Item
@@ -46,6 +43,11 @@ def prefetch(index: Index, workers: int) -> None:
     files = list(index.files())
     if workers < 2 or len(files) < MIN_FILES:
         return
+    # Imported here: 25 ms of start-up that a small input never needs.
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     _FILES = files
     try:
         with ProcessPoolExecutor(workers - 1,

@@ -18,15 +18,19 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from debian.arfile import ArError
-from debian.changelog import Changelog
-from debian.deb822 import Changes, Deb822, Dsc
-from debian.debfile import DebFile, DebError
+from typing import TYPE_CHECKING
 
 from mllint import unpack, upstream
 from mllint.hints import Hint
 from mllint.index import Index, Pointer
 from mllint.unpack import is_archive
+
+if TYPE_CHECKING:
+    from debian.deb822 import Deb822
+
+# python-debian is imported where a package's control data is read, not here: its modules cost
+# ~35 ms of start-up (email.utils, logging), which a run on an upstream tree or a single model
+# file never needs (bench/README.md).
 
 PACKAGE_SUFFIXES = (".deb", ".udeb", ".ddeb", ".dsc", ".changes", ".buildinfo")
 AREAS = ("contrib", "non-free-firmware", "non-free")
@@ -52,7 +56,7 @@ class Processable:
     version: str
     architecture: str
     path: str  # the input as given (or <dir of .changes>/<name>)
-    fields: Deb822 = field(default_factory=Deb822)
+    fields: Deb822 | dict[str, str] = field(default_factory=dict)
     source_name: str = ""
     source_version: str = ""
     area: str = "main"
@@ -106,6 +110,8 @@ class Group:
 # --- source packages -----------------------------------------------------------------------
 
 def _read_deb822(path: Path) -> list[Deb822]:
+    from debian.deb822 import Deb822
+
     try:
         with path.open(encoding="utf-8", errors="replace") as f:
             return list(Deb822.iter_paragraphs(f))
@@ -116,6 +122,9 @@ def _read_deb822(path: Path) -> list[Deb822]:
 def source_from_tree(root: Path, given: str, label: str | None = None) -> Processable:
     """A source package from an unpacked tree with ``debian/``. Name from ``debian/control``
     ``Source:`` (else the changelog, else the directory), version from the changelog's top."""
+    from debian.changelog import Changelog
+    from debian.deb822 import Deb822
+
     control = _read_deb822(root / "debian" / "control")
     fields = control[0] if control else Deb822()
     name = fields.get("Source", "").strip()
@@ -163,6 +172,8 @@ def dpkg_source_reason(stdout: str, stderr: str) -> str:
 
 
 def source_from_dsc(dsc: Path, given: str, stack: ExitStack) -> Processable:
+    from debian.deb822 import Dsc
+
     try:
         with dsc.open(encoding="utf-8", errors="replace") as f:
             fields = Dsc(f)
@@ -212,6 +223,10 @@ def _extract(tar: tarfile.TarFile, dest: Path) -> None:
 
 
 def binary_from_deb(deb: Path, given: str, stack: ExitStack) -> Processable:
+    from debian.arfile import ArError
+    from debian.deb822 import Deb822
+    from debian.debfile import DebError, DebFile
+
     tmp = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="mllint-")))
     try:
         pkg = DebFile(str(deb))
@@ -227,6 +242,8 @@ def binary_from_deb(deb: Path, given: str, stack: ExitStack) -> Processable:
 
 def binary_from_tree(root: Path, given: str) -> Processable:
     """An unpacked binary package (``dpkg-deb -R`` layout: files plus ``DEBIAN/``)."""
+    from debian.deb822 import Deb822
+
     paragraphs = _read_deb822(root / "DEBIAN" / "control")
     fields = paragraphs[0] if paragraphs else Deb822()
     return _binary(fields, given, root, root / "DEBIAN", root.resolve().name, "")
@@ -254,6 +271,8 @@ def _binary(fields: Deb822, given: str, data: Path, control: Path, basename: str
 # --- dispatch ------------------------------------------------------------------------------
 
 def changes_group(path: Path, given: str, stack: ExitStack) -> Group:
+    from debian.deb822 import Changes
+
     try:
         with path.open(encoding="utf-8", errors="replace") as f:
             fields = Changes(f)
@@ -326,7 +345,7 @@ def upstream_tree(root: Path, given: str, package: str | None = None,
     version; mllint/upstream.py)."""
     name, version = upstream.identify(root, package)
     label = label or f"{root.resolve().name} (patched)"
-    return Processable("source", name, version, "source", given, Deb822(), name, version,
+    return Processable("source", name, version, "source", given, {}, name, version,
                        patched=Index(root, label), upstream=True)
 
 

@@ -11,9 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 
-from debian.deb822 import Deb822
-
 from mllint import resources
+from mllint.paragraphs import ParagraphError, read_paragraphs
 from mllint.tags import SEVERITIES
 
 ALIASES = {"debian/main": "debian"}
@@ -58,8 +57,10 @@ def load_profile(name: str) -> Profile:
     path = resources.profiles_dir() / f"{name}.profile"
     if name not in available():
         raise ProfileError(f"Unknown profile {name} (known: {', '.join(available())})")
-    with path.open(encoding="utf-8") as f:
-        paragraphs = [{k.lower(): v for k, v in p.items()} for p in Deb822.iter_paragraphs(f)]
+    try:
+        paragraphs = read_paragraphs(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ParagraphError) as exc:
+        raise ProfileError(f"{path}: {exc}") from exc
     header = paragraphs[0]
     profile = Profile(name)
     if "extends" in header:

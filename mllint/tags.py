@@ -12,9 +12,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from debian.deb822 import Deb822
-
 from mllint import resources
+from mllint.paragraphs import ParagraphError, read_paragraphs
 
 SEVERITIES = ("classification", "pedantic", "info", "warning", "error")
 """Ranked lowest first (lintian-compat.md §2.2)."""
@@ -51,13 +50,12 @@ def _yes_no(value: str, field: str, path: Path) -> bool:
 def parse_tag_file(path: Path) -> Tag:
     """Parse and validate one ``.tag`` file. Raises :class:`TagError`."""
     try:
-        with path.open(encoding="utf-8") as f:
-            paragraphs = list(Deb822.iter_paragraphs(f))
-    except (OSError, UnicodeDecodeError) as exc:
+        paragraphs = read_paragraphs(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ParagraphError) as exc:
         raise TagError(f"{path}: {exc}") from exc
     if len(paragraphs) != 1:
         raise TagError(f"{path}: expected one paragraph, found {len(paragraphs)}")
-    raw = {k.lower(): v for k, v in paragraphs[0].items()}
+    raw = paragraphs[0]
     unknown = set(raw) - FIELDS
     if unknown:
         raise TagError(f"{path}: unknown field(s) {', '.join(sorted(unknown))}")

@@ -47,10 +47,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-try:  # optional: .tar.zst needs the zstandard bindings
-    import zstandard
-except ImportError:  # pragma: no cover - depends on the environment
-    zstandard = None
+from mllint import zstd
 
 CHUNK = 1 << 20
 """Bytes copied per step (1 MiB); every step checks the caps."""
@@ -345,7 +342,7 @@ def _unpack_one(archive: Path, stage: Path, budget: _Budget, result: Unpacked) -
                 _unpack_tar(raw, magic, archive, writer, budget)
         except UnpackError:
             raise
-        except _READ_ERRORS as exc:
+        except (*_READ_ERRORS, *zstd.errors()) as exc:
             # Truncated or corrupt streams, bad headers, a full disk: the input is skipped.
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
             raise UnpackError(f"cannot unpack {archive.name}: {reason}") from None
@@ -353,8 +350,7 @@ def _unpack_one(archive: Path, stage: Path, budget: _Budget, result: Unpacked) -
 
 _READ_ERRORS: tuple[type[Exception], ...] = (
     tarfile.TarError, zipfile.BadZipFile, EOFError, zlib.error, lzma.LZMAError,
-    UnicodeDecodeError, ValueError, OSError,
-    *((zstandard.ZstdError,) if zstandard is not None else ()))
+    UnicodeDecodeError, ValueError, OSError)
 
 
 def _decompressor(raw: BinaryIO, magic: bytes, name: str) -> BinaryIO:
@@ -370,9 +366,10 @@ def _decompressor(raw: BinaryIO, magic: bytes, name: str) -> BinaryIO:
     if magic.startswith(b"\xfd7zXZ\x00"):
         return lzma.LZMAFile(raw)
     if magic.startswith(b"\x28\xb5\x2f\xfd"):
-        if zstandard is None:
+        stream = zstd.reader(raw)
+        if stream is None:
             raise UnpackError(f"cannot read {name}: zstd support needs the zstandard module")
-        return zstandard.ZstdDecompressor().stream_reader(raw, read_across_frames=True)
+        return stream
     return raw
 
 

@@ -14,8 +14,14 @@ from __future__ import annotations
 import ast
 from collections.abc import Callable
 
-from mllint.downloads import buildtext, cmake, literals, make, manifest, python, shell
+from mllint import lazy
 from mllint.downloads.finding import Finding, Kind
+
+# Each analyser module is executed when a file of its language is first met: a tree without
+# code (a directory of models) never pays for their patterns.
+buildtext, cmake, literals, make, manifest, python, shell = (
+    lazy.module(f"{__name__}.{name}")
+    for name in ("buildtext", "cmake", "literals", "make", "manifest", "python", "shell"))
 
 __all__ = ["Finding", "Kind", "analyse", "language_of"]
 

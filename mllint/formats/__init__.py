@@ -1,7 +1,9 @@
 """Format registry: identify a file by content, then read its header.
 
 Every module in this package may define ``FORMATS: tuple[Format, ...]``; they are collected here in
-module-name order, so a new format is one new module and nothing else to edit. Fixed-magic formats
+module-name order, so a new format is one new module and a run of ``dev/declare-formats``, which
+records each format's registry fields in ``_declared.py`` so that a run imports only the readers
+it needs (tests/formats/test_declared.py says when that file is stale). Fixed-magic formats
 are tried first, then heuristic ones, those whose extension matches the file name first
 (model-formats.md §5: the extension orders the tries, it never decides). Two declarations only
 skip sniffers that would refuse anyway: a format's ``lead`` (the bytes its files begin with) and
@@ -14,6 +16,7 @@ import importlib
 import pkgutil
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from mllint.formats.base import (
     HEAD_SIZE,
@@ -27,32 +30,89 @@ from mllint.formats.base import (
 )
 
 __all__ = [
-    "HEAD_SIZE", "CorruptModelError", "Format", "FormatError", "LimitExceededError", "Member",
-    "ModelInfo", "Provenance", "all_formats", "identify", "read",
+    "HEAD_SIZE", "CorruptModelError", "Declared", "Format", "FormatError", "LimitExceededError",
+    "Member", "ModelInfo", "Provenance", "all_formats", "declared", "identify", "read",
 ]
+
+
+class Declared(NamedTuple):
+    """A format as the registry knows it before its reader module is imported: the fields of
+    its :class:`Format` that order and gate the sniffers, and the module that defines it."""
+
+    id: str
+    module: str  # under mllint.formats
+    magic: bool
+    weights: bool
+    lead: bytes | None
+    extensions: tuple[str, ...]
+    named: bool
+
+
+def _reader_modules() -> list[str]:
+    return [m.name for m in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name)
+            if m.name != "base" and not m.name.startswith("_")]
 
 
 @cache
 def all_formats() -> tuple[Format, ...]:
-    found: list[Format] = []
-    for mod in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
-        if mod.name == "base" or mod.name.startswith("_"):
-            continue
-        module = importlib.import_module(f"{__name__}.{mod.name}")
-        found.extend(getattr(module, "FORMATS", ()))
-    return tuple(found)
+    """Every format, in registry order; imports every reader module (~35 ms)."""
+    return tuple(f for _, f in _from_modules())
+
+
+def _from_modules() -> list[tuple[str, Format]]:
+    found = []
+    for name in _reader_modules():
+        module = importlib.import_module(f"{__name__}.{name}")
+        found.extend((name, f) for f in getattr(module, "FORMATS", ()))
+    return found
+
+
+def declare_from_modules() -> tuple[Declared, ...]:
+    """The declarations as the reader modules make them: what ``_declared.py`` must hold
+    (``dev/declare-formats`` writes it; tests/formats/test_declared.py compares)."""
+    return tuple(Declared(f.id, module, f.magic, f.weights, f.lead, f.extensions, f.named)
+                 for module, f in _from_modules())
 
 
 @cache
-def _partition() -> tuple[tuple[Format, ...], tuple[Format, ...], frozenset[str]]:
+def declared() -> tuple[Declared, ...]:
+    """Every format in registry order, without importing the readers.
+
+    Read from the generated ``_declared.py``: importing all ~30 reader modules to learn their
+    leads cost ~35 ms, a third of mllint's start-up on a single file (bench/README.md); a run
+    now imports only the readers whose lead admits a file it meets.
+    """
+    from mllint.formats._declared import DECLARED
+
+    return tuple(Declared(*row) for row in DECLARED)
+
+
+_LOADED: dict[Declared, Format] = {}
+
+
+def _format(d: Declared) -> Format:
+    """The :class:`Format` declared as ``d`` (an id may have several: mecab), importing its
+    reader module on first use."""
+    fmt = _LOADED.get(d)
+    if fmt is None:
+        module = importlib.import_module(f"{__name__}.{d.module}")
+        for f in module.FORMATS:
+            _LOADED[Declared(f.id, d.module, f.magic, f.weights, f.lead, f.extensions,
+                             f.named)] = f
+        fmt = _LOADED[d]
+    return fmt
+
+
+@cache
+def _partition() -> tuple[tuple[Declared, ...], tuple[Declared, ...], frozenset[str]]:
     """Magic formats, heuristic formats (both in registry order) and the heuristic extensions."""
-    formats = all_formats()
+    formats = declared()
     heuristic = tuple(f for f in formats if not f.magic)
     extensions = frozenset(e for f in heuristic for e in f.extensions)
     return tuple(f for f in formats if f.magic), heuristic, extensions
 
 
-def _heuristic_for(lname: str, first: int) -> tuple[Format, ...]:
+def _heuristic_for(lname: str, first: int) -> tuple[Declared, ...]:
     """Heuristic formats whose lead admits ``first`` (the head's first byte; 256: empty head),
     those with an extension ``lname`` ends with first, then the others in registry order (the
     order the plain ``sort(key=not any(lname.endswith(e) ...))`` gives), named formats only
@@ -79,12 +139,12 @@ def _undotted() -> tuple[str, ...]:
     return tuple(sorted(e for e in _partition()[2] if not e.startswith(".")))
 
 
-def _admits(fmt: Format, first: int) -> bool:
+def _admits(fmt: Declared, first: int) -> bool:
     return fmt.lead is None or (first < 256 and first in fmt.lead)
 
 
 @lru_cache(maxsize=4096)
-def _heuristic_order(matched: tuple[str, ...], first: int) -> tuple[Format, ...]:
+def _heuristic_order(matched: tuple[str, ...], first: int) -> tuple[Declared, ...]:
     _, heuristic, _ = _partition()
     candidates = [f for f in heuristic if _admits(f, first)]
     named = [f for f in candidates if any(e in matched for e in f.extensions)]
@@ -92,13 +152,13 @@ def _heuristic_order(matched: tuple[str, ...], first: int) -> tuple[Format, ...]
 
 
 @cache
-def _magic_by_first() -> tuple[tuple[Format, ...], ...]:
-    """Magic formats in registry order for each first byte 0..255, and 256 for an empty head.
+def _magic_by_first(first: int) -> tuple[Declared, ...]:
+    """Magic formats in registry order whose lead admits ``first`` (0..255, 256: empty head).
 
     Calling ~40 sniffers on every file was half of mllint's time on a tree of small files; a
     text file now meets the handful whose lead admits its first character."""
     magic, _, _ = _partition()
-    return tuple(tuple(f for f in magic if _admits(f, first)) for first in range(257))
+    return tuple(f for f in magic if _admits(f, first))
 
 
 def identify(head: bytes, size: int, name: str) -> Format | None:
@@ -107,10 +167,13 @@ def identify(head: bytes, size: int, name: str) -> Format | None:
     ``name`` is the base name; it orders the heuristic sniffers and gates the named ones.
     """
     first = head[0] if head else 256
-    for fmt in _magic_by_first()[first]:
+    # A reader module is imported when its format is first tried, not before (declared()).
+    for d in _magic_by_first(first):
+        fmt = _LOADED.get(d) or _format(d)
         if fmt.sniff(head, size, name):
             return fmt
-    for fmt in _heuristic_for(name.lower(), first):
+    for d in _heuristic_for(name.lower(), first):
+        fmt = _LOADED.get(d) or _format(d)
         if fmt.sniff(head, size, name):
             return fmt
     return None

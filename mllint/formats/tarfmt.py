@@ -44,7 +44,7 @@ import zlib
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
-from mllint import formats
+from mllint import formats, zstd
 from mllint.formats._stream import Budget, MemberPath
 from mllint.formats.base import (
     HEAD_SIZE,
@@ -55,11 +55,6 @@ from mllint.formats.base import (
     Member,
     ModelInfo,
 )
-
-try:  # optional: .tar.zst needs the zstandard bindings (Debian: python3-zstandard)
-    import zstandard
-except ImportError:  # pragma: no cover - depends on the environment
-    zstandard = None
 
 MAGIC_AT, MAGIC = 257, b"ustar"  # POSIX "ustar\0" + "00"; GNU "ustar  \0"
 MAX_MEMBERS = 10_000  # headers walked: a source release has a few thousand files, each sniffed
@@ -80,8 +75,7 @@ LEADS = ((b"\x1f\x8b", "gzip"), (b"BZh", "bz2"), (b"\xfd7zXZ\x00", "xz"),
 # Names that say tar: the fallback for a compressed head too short to show the header.
 TAR_NAME = re.compile(r"\.(tar\.(gz|bz2|xz|zst)|tgz|tbz2?|txz|tzst)$", re.IGNORECASE)
 CODEC_ERRORS: tuple[type[Exception], ...] = (  # gzip and bz2 report bad data as OSError
-    EOFError, OSError, zlib.error, lzma.LZMAError,
-    *((zstandard.ZstdError,) if zstandard is not None else ()))
+    EOFError, OSError, zlib.error, lzma.LZMAError)  # and zstd.errors(), once loaded
 STREAM_ERRORS = (tarfile.TarError, ValueError, UnicodeDecodeError, *CODEC_ERRORS)
 READER_BUGS = (OSError, ValueError, KeyError, IndexError, TypeError, AttributeError,
                RecursionError, OverflowError, EOFError, MemoryError, tarfile.TarError)
@@ -102,12 +96,13 @@ def _head_of(codec: str, head: bytes) -> tuple[bytes, bool] | None:
             d = bz2.BZ2Decompressor() if codec == "bz2" else lzma.LZMADecompressor(
                 lzma.FORMAT_XZ)
             return d.decompress(head, max_length=512), d.eof
-        if zstandard is None:
+        r = zstd.reader(io.BytesIO(head), across_frames=False)
+        if r is None:
             return None
-        with zstandard.ZstdDecompressor().stream_reader(io.BytesIO(head)) as r:
+        with r:
             out = r.read(512)
         return out, len(out) < 512
-    except STREAM_ERRORS:
+    except (*STREAM_ERRORS, *zstd.errors()):
         return None
 
 
@@ -149,7 +144,7 @@ class _Bounded(io.RawIOBase):
     def readinto(self, b: bytearray | memoryview) -> int:  # type: ignore[override]
         try:
             n = self.inner.readinto(b)  # type: ignore[attr-defined]
-        except CODEC_ERRORS as exc:
+        except (*CODEC_ERRORS, *zstd.errors()) as exc:
             raise CorruptModelError(f"{self.codec or 'tar'} stream is corrupt") from exc
         self.out += n
         self.budget.charge(n)
@@ -168,10 +163,10 @@ def _decompressor(codec: str | None, raw: BinaryIO) -> BinaryIO:
     if codec == "xz":
         return lzma.LZMAFile(raw)  # type: ignore[return-value]
     if codec == "zstd":
-        if zstandard is None:
+        stream = zstd.reader(raw)
+        if stream is None:
             raise LimitExceededError("zstd stream not read: the zstandard module is missing")
-        return zstandard.ZstdDecompressor().stream_reader(  # type: ignore[no-any-return]
-            raw, read_across_frames=True)
+        return stream
     return raw
 
 
@@ -288,7 +283,7 @@ class _Walk:
         for count in range(MAX_MEMBERS + 1):
             try:
                 info = tf.next()
-            except (FormatError, *STREAM_ERRORS) as exc:
+            except (FormatError, *STREAM_ERRORS, *zstd.errors()) as exc:
                 self.stop(name, exc if isinstance(exc, FormatError) else CorruptModelError(
                     f"tar stream broken after this member ({type(exc).__name__})"))
                 return
@@ -405,7 +400,7 @@ def scan(raw: BinaryIO, head: bytes, label: str, depth: int, budget: Budget) -> 
                                    1 << 16)
         tf = tarfile.open(fileobj=stream, mode="r|", tarinfo=_Header,  # type: ignore[call-overload]
                           encoding="utf-8", errors="surrogateescape")
-    except (FormatError, *STREAM_ERRORS):
+    except (FormatError, *STREAM_ERRORS, *zstd.errors()):
         return None  # not a tar after all (a bzip2 stream taken on its name), or unreadable
     walk = _Walk(label, depth, budget)
     with tf:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from mllint import copyright as dep5
 from mllint import declaration
-from mllint.formats import all_formats
+from mllint.formats import declared
 from mllint.index import Index, Item
 from mllint.inventory import models
 from mllint.licensing import resolve_license
@@ -54,7 +54,7 @@ class Classification:
 
 @cache
 def _weights_by_format() -> dict[str, bool]:
-    return {f.id: f.weights for f in all_formats()}
+    return {f.id: f.weights for f in declared()}
 
 
 def _bears_weights(model: ModelInfo) -> bool:
