@@ -54,6 +54,10 @@ PROVIDERS = frozenset({"huggingface_hub", "pooch", "nltk", "transformers", "diff
 # runs when a trigger fires is ``postinst triggered``, so scanning postinst covers triggers too.
 MAINTAINER_SCRIPTS = frozenset({"preinst", "postinst", "config"})
 BUILD_LANGUAGES = frozenset({"cmake", "meson", "autotools", "make"})
+# A source file of these languages named by a build file is compiled there, not run: its
+# fetches happen when the program runs (leela-zero: CMakeLists.txt lists autogtp's Management.cpp).
+# Cargo runs build.rs at build time, so it stays a script.
+COMPILED_LANGUAGES = frozenset({"c", "cpp", "go", "rust", "java"})
 # Switches on the debian/rules command lines: -DX=OFF, -Dx=false|disabled, --disable-x, --without-x.
 SWITCH_D = re.compile(r"-D\s*([A-Za-z_][A-Za-z0-9_]*)(?::\w+)?=(\S+)")
 SWITCH_AC = re.compile(r"--(enable|disable|with|without)-([A-Za-z0-9_-]+)(?:=(\S+))?")
@@ -116,7 +120,8 @@ class Downloads(Check):
                         self._endpoint(item, finding)
                     else:
                         self._build(item, finding)
-            elif _mentioned(item.basename, rules_text) or _mentioned(item.basename, build_text):
+            elif (language not in COMPILED_LANGUAGES or item.basename == "build.rs") and (
+                    _mentioned(item.basename, rules_text) or _mentioned(item.basename, build_text)):
                 for finding in findings:
                     self._build(item, finding)
             elif language == "manifest":

@@ -6,6 +6,8 @@ Python") and, for generic HTTP calls, when its URL argument resolves to a model 
 arguments are resolved through module-level constants (``URL = "https://…"``, ``f"{BASE}/x"``,
 ``"a" + "b"``) and dict tables (``model_urls = {...}``); nothing else is evaluated. Comments are
 invisible to ``ast`` and docstrings are not calls, so an example in a docstring never fires.
+
+One rule needs no call in the file: torchvision's weight enums (:func:`_weight_enums`).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import ast
 import re
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from mllint.downloads.finding import Finding, Kind
 from mllint.downloads.patterns import (
@@ -105,6 +107,7 @@ class _Context:
     imports: set[str]
     offline: str
     aliases: dict[str, str]  # local name -> dotted module path (import x.y as z; from x import y)
+    weight_enums: list[ast.ClassDef] = field(default_factory=list)
 
 
 # Every call this module recognises has one of these words in its name or its URL; a file
@@ -118,7 +121,7 @@ TRIGGER_WORDS = ("download", "pretrained", "load_model", "transformers", "get_fi
                  "urlretrieve", "fetch_", "load_data", "SentenceTransformer", "CrossEncoder",
                  "YOLO", "easyocr", "PaddleOCR", "FaceAnalysis", "load_url", "get_model",
                  "KerasLayer", "_Weights", "pooch", "trust_remote_code", "from_single_file",
-                 "from_preset", "tfds", "nltk", "gensim")
+                 "from_preset", "tfds", "nltk", "gensim", "WeightsEnum")
 # Words that trigger only in context, each tried only when the word is in the text: "hub" not
 # inside "github", an import of clip (not torch.clip), "weights =" with a string (only a
 # string or *_Weights counts).
@@ -159,6 +162,8 @@ def analyse(text: str, parsed: Callable[[], ast.Module | None] | None = None) ->
     findings: list[Finding] = []
     for scope, call in calls:
         findings.extend(_call_findings(call, scope, ctx))
+    if ctx.weight_enums:
+        findings.extend(_weight_enums(ctx))
     return findings
 
 
@@ -186,6 +191,9 @@ def _scan(tree: ast.Module) -> tuple[_Context, list[tuple[ast.AST, ast.Call]]]:
             if not ctx.offline and node.value in OFFLINE_ENV:
                 ctx.offline = str(node.value)
             continue
+        elif kind is ast.ClassDef:
+            if any(dotted(base).rpartition(".")[2] == "WeightsEnum" for base in node.bases):
+                ctx.weight_enums.append(node)
         elif kind is ast.Import:
             for alias in node.names:
                 ctx.imports.update(alias.name.split("."))
@@ -426,6 +434,43 @@ def _call_findings(call: ast.Call, scope: ast.AST, ctx: _Context) -> list[Findin
                 out.append(make("dataset", url))
         return out
     return []
+
+
+def _weight_enums(ctx: _Context) -> list[Finding]:
+    """torchvision's weight enums: ``class ResNet50_Weights(WeightsEnum)`` whose members are
+    ``Weights(url="https://download.pytorch.org/models/resnet50-0676ba61.pth", ...)``.
+
+    The URL is far from the fetch: ``WeightsEnum.get_state_dict`` passes ``self.url`` to
+    ``load_state_dict_from_url`` (torchvision/models/_api.py, 0.13 and later), which the model
+    builders call for ``weights=``. Being a member of such an enum is what makes a URL an endpoint
+    fetched at run time, so a ``.pth`` URL in a docstring, a test table or a plain dict does not
+    count. The base must be imported (``from torchvision.models._api import WeightsEnum``): a
+    local class of that name is not torchvision's. Findings are per file, not per member
+    (torchvision's resnet.py has 16): one at the first member, naming its URL; the entries are
+    not pinned, as ``get_state_dict`` does not check their hash.
+    """
+    for cls in ctx.weight_enums:
+        if not any(_imported_weights_enum(base, ctx) for base in cls.bases):
+            continue
+        for statement in cls.body:
+            if type(statement) is not ast.Assign or type(statement.value) is not ast.Call:
+                continue
+            call = statement.value
+            if dotted(call.func).rsplit(".", 1)[-1] != "Weights":
+                continue
+            url = _fold(_argument(call, 0, "url"), ctx.constants)
+            if url is not None and classify_url(url) == "model":
+                return [Finding("url", "WeightsEnum", url, call.lineno)]
+    return []
+
+
+def _imported_weights_enum(base: ast.expr, ctx: _Context) -> bool:
+    """``WeightsEnum`` from an import, or ``<imported module>.WeightsEnum``."""
+    name = dotted(base)
+    if name.rpartition(".")[2] != "WeightsEnum":
+        return False
+    head = name.split(".", 1)[0]
+    return head in ctx.aliases or ("." in name and head in ctx.imports)
 
 
 def _short(name: str) -> str:

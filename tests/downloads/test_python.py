@@ -221,6 +221,79 @@ def test_every_trigger_still_reaches_a_finding(source: str) -> None:
     assert python.analyse(source), source
 
 
+WEIGHT_ENUMS = textwrap.dedent("""
+    from functools import partial
+    from torchvision.models._api import Weights, WeightsEnum
+    from torchvision.transforms._presets import ImageClassification
+
+    _META = {"categories": None}
+    BASE = "https://download.pytorch.org/models"
+
+
+    class ResNet50_Weights(WeightsEnum):
+        IMAGENET1K_V1 = Weights(
+            url=f"{BASE}/resnet50-0676ba61.pth",
+            transforms=partial(ImageClassification, crop_size=224),
+            meta={**_META, "num_params": 25557032},
+        )
+        IMAGENET1K_V2 = Weights(url=f"{BASE}/resnet50-11ad3fa6.pth", transforms=None, meta=_META)
+        DEFAULT = IMAGENET1K_V2
+
+
+    class ResNet18_QuantizedWeights(WeightsEnum):
+        FBGEMM_V1 = Weights("https://example.org/models/quantized/r18_fbgemm.pth", None, {})
+""")
+
+
+def test_weight_enum_members_give_one_finding_per_file() -> None:
+    """python3-torchvision: the URLs are fetched by WeightsEnum.get_state_dict in _api.py, far
+    from here; 16 members in resnet.py are one finding, not 16."""
+    (finding,) = python.analyse(WEIGHT_ENUMS)
+    assert (finding.kind, finding.function, finding.identifier, finding.line, finding.pinned) == (
+        "url", "WeightsEnum", "https://download.pytorch.org/models/resnet50-0676ba61.pth", 11,
+        False)
+
+
+@pytest.mark.parametrize("old,new", [
+    # A class of that name defined here is not torchvision's.
+    ("from torchvision.models._api import Weights, WeightsEnum",
+     "from enum import Enum\nclass WeightsEnum(Enum): pass\nclass Weights: pass"),
+    # Not deriving from WeightsEnum: a plain registry of URLs.
+    ("(WeightsEnum):", "(Registry):"),
+    # A class whose base only ends like it.
+    ("(WeightsEnum):", "(MyWeightsEnum):"),
+    # Members that are not Weights(...) entries.
+    ("= Weights(", "= dict("),
+    # URLs that are no model endpoints (a documentation page per member).
+    ('.pth"', '.html"'),
+])
+def test_weight_enum_look_alikes(old: str, new: str) -> None:
+    assert old in WEIGHT_ENUMS
+    assert python.analyse(WEIGHT_ENUMS.replace(old, new)) == []
+
+
+def test_pth_urls_outside_a_weight_enum_do_not_count() -> None:
+    """A docstring, a test table and a dict that is never fetched: only a fetch or an enum
+    member makes a .pth URL a download."""
+    assert found('''
+        """Weights: https://download.pytorch.org/models/resnet50-0676ba61.pth"""
+        import torch
+        EXPECTED = {"resnet50": "https://download.pytorch.org/models/resnet50-0676ba61.pth"}
+        URLS = ["https://download.pytorch.org/models/vgg16-397923af.pth"]
+        def check(name):
+            assert EXPECTED[name].endswith(".pth")
+    ''') == []
+
+
+def test_weight_enum_through_a_module_attribute() -> None:
+    assert [f.identifier for f in python.analyse(textwrap.dedent("""
+        import torchvision.models._api as api
+        class Net_Weights(api.WeightsEnum):
+            V1 = api.Weights(url="https://hf.co/org/net/resolve/main/net.pth", transforms=None,
+                             meta={})
+    """))] == ["https://hf.co/org/net/resolve/main/net.pth"]
+
+
 def test_keras_get_file_on_a_module_bound_at_run_time() -> None:
     """keras-applications: ``keras_utils`` is a global that get_submodules_from_kwargs fills."""
     assert found("""
@@ -257,7 +330,7 @@ def test_common_words_do_not_make_a_file_worth_parsing() -> None:
 FRAGMENTS = ["download", "hub", "github", "pretrained", "YOLO", "import os, clip", "clip", "import clip", "from clip", "weights = '",
              "weights=\"", "_Weights", "https://", "http://", "hf://", "://", "s3://b/model.onnx",
              "huggingface.co/o/m/resolve/main/model.safetensors", "x", " ", "\n", "torch", "nltk",
-             "pipeline", "transformers", "gensim", ".pt", "/", "ftp://", "\"", "'"]
+             "pipeline", "transformers", "gensim", ".pt", "/", "ftp://", "\"", "'", "WeightsEnum"]
 
 
 # The trigger rule as one regex, as it was written before it was split for speed.
@@ -266,7 +339,7 @@ TRIGGERS = re.compile(
     r"|fetch_|load_dataset|load_data|SentenceTransformer|CrossEncoder|YOLO|easyocr|PaddleOCR"
     r"|FaceAnalysis|import[^\n]*\bclip\b|from\s+clip\b|load_url|get_model|KerasLayer"
     r"|weights\s*=\s*[\"']|_Weights|pooch|trust_remote_code|from_single_file|from_preset|tfds"
-    r"|nltk|gensim")
+    r"|nltk|gensim|WeightsEnum")
 
 
 @settings(max_examples=400, deadline=None)
