@@ -13,7 +13,6 @@ Only source packages with a debian/ directory have a declaration; without the fi
 
 from __future__ import annotations
 
-import hashlib
 
 from mllint.check import Check
 from mllint.declaration import Declaration, declaration_for
@@ -30,6 +29,8 @@ CHUNK = 1 << 20
 
 def sha256_of(item: Item) -> str | None:
     """Hex SHA-256 of a regular file, streamed; ``None`` if it cannot be read."""
+    import hashlib  # here: OpenSSL's bindings cost 3 ms of start-up, needed only for a listing
+
     digest = hashlib.sha256()
     try:
         with open(item.path, "rb") as f:

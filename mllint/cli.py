@@ -10,8 +10,8 @@ import argparse
 import dataclasses
 import functools
 import gc
+import importlib
 import os
-import shutil
 import signal
 import sys
 from contextlib import ExitStack, nullcontext
@@ -22,13 +22,12 @@ from mllint.display import (DisplayLevel, UsageError, Visibility, counts_as, par
 from mllint.engine import Options, run_group
 from mllint.loader import CheckLoadError
 from mllint.output import Run
-from mllint.output import ewi, json as json_output, universal
 from mllint.processable import Group, InputError, open_input
 from mllint.profiles import ProfileError, load_profile
 from mllint.tags import TagError, TagSet, load_tags
 from mllint.upstream import SOURCE_NAME
 
-WRITERS = {"ewi": ewi.write, "universal": universal.write, "json": json_output.write}
+WRITERS = ("ewi", "universal", "json")  # modules of mllint.output, imported when chosen
 # Lintian options mllint does not implement yet: refused, never silently ignored.
 NOT_IMPLEMENTED = ("-C", "--check-part", "-X", "--dont-check-part", "-F", "--ftp-master-rejects",
                    "--include-dir", "--cfg", "--packages-from-file", "--hyperlinks",
@@ -249,6 +248,12 @@ def _exit_worker(signum: int, frame: object) -> None:
     raise SystemExit(1)
 
 
+def _terminal_width() -> int:
+    import shutil  # only on a terminal: 2 ms of start-up otherwise
+
+    return shutil.get_terminal_size().columns
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     signal.signal(signal.SIGPIPE, signal.SIG_DFL)
@@ -322,7 +327,7 @@ def _main(argv: list[str]) -> int:
     gc.freeze()
     gc.set_threshold(50_000, 20, 100)
     tty = sys.stdout.isatty()
-    width = args.output_width or (shutil.get_terminal_size().columns if tty else 80)
+    width = args.output_width or (_terminal_width() if tty else 80)
     limit = args.tag_display_limit if args.tag_display_limit is not None else (
         4 if tty and not args.verbose else 0)
     visibility = Visibility(level, experimental=args.display_experimental or only is not None,
@@ -375,7 +380,8 @@ def _main(argv: list[str]) -> int:
                   width=width, display_limit=0 if fmt != "ewi" else limit,
                   summary=not args.no_override and not args.show_overrides)
         sys.stdout.reconfigure(errors="surrogateescape")  # type: ignore[union-attr]
-        sys.stdout.write(WRITERS[fmt](run))
+        writer = importlib.import_module(f"mllint.output.{fmt}")
+        sys.stdout.write(writer.write(run))
         sys.stdout.flush()
     for message in options.errors:
         print(f"mllint: {message}", file=sys.stderr)

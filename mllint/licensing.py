@@ -16,10 +16,13 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Literal
 
-from mllint import copyright as dep5
-from mllint import declaration, modelcard
+from mllint import lazy
 from mllint.index import Item, Pointer
 from mllint.licenses import LicenseVerdict, classify, disagree, identify_text, spdx_identifier
+
+dep5 = lazy.module("mllint.copyright")
+declaration = lazy.module("mllint.declaration")
+modelcard = lazy.module("mllint.modelcard")
 
 if TYPE_CHECKING:
     from mllint.formats import ModelInfo

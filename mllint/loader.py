@@ -41,8 +41,10 @@ def load_checks() -> tuple[type[Check], ...]:
         if path.name.startswith("_"):
             continue
         module = _module(path.stem, path)
+        # ModuleType first: isinstance(c, type) on a module of mllint.lazy would execute it.
         classes = [c for c in vars(module).values()
-                   if isinstance(c, type) and issubclass(c, Check) and c is not Check
+                   if not isinstance(c, ModuleType) and isinstance(c, type)
+                   and issubclass(c, Check) and c is not Check
                    and c.__module__ == module.__name__]
         if len(classes) != 1:
             raise CheckLoadError(f"{path}: expected one Check subclass, found {len(classes)}")

@@ -4,7 +4,8 @@ The checks ask every file for its header record (:attr:`mllint.index.Item.model`
 another; on a large tree that sniffing and header reading is much of mllint's own work (pytorch:
 the c-array reader alone is 2.4 s). Here the files of one index are shared out by position among
 ``workers`` processes forked from this one (they inherit the index; nothing is sent to them);
-each parses its share and sends back only the records of the files that are models or broken.
+each parses its share and sends back the records of the files that are models or broken, and
+every file's head and status, which the checks would otherwise read a second time here.
 This process parses its own share meanwhile. The result is the same as parsing in order: each
 file's record depends on that file alone (and its siblings on disk, read the same way).
 
@@ -24,16 +25,21 @@ MIN_FILES = 2000  # below this a fork costs more than it saves (about 10 ms per 
 _FILES: list[Item] = []  # the files being prefetched; forked workers inherit the list
 
 Parsed = tuple[ModelInfo | None, FormatError | None]
+Share = tuple[dict[int, Parsed], list[tuple[bytes | None, int | None, int | None]]]
 
 
-def _parse_share(start: int, step: int) -> list[tuple[int, Parsed]]:
-    """Parse files ``start, start + step, ...``; return the records that are not empty."""
-    found = []
+def _parse_share(start: int, step: int) -> Share:
+    """Parse files ``start, start + step, ...``; return the records that are not empty, by
+    position, and each file's head, size and mode, in share order."""
+    found = {}
+    read = []
     for i in range(start, len(_FILES), step):
-        parsed = _FILES[i]._parse()
+        item = _FILES[i]
+        parsed = item._parse()
         if parsed != (None, None):
-            found.append((i, parsed))
-    return found
+            found[i] = parsed
+        read.append((item._head, item._size, item._mode))
+    return found, read
 
 
 def prefetch(index: Index, workers: int) -> None:
@@ -56,12 +62,14 @@ def prefetch(index: Index, workers: int) -> None:
             _parse_share(0, workers)
             for k, future in shares.items():
                 try:
-                    found = dict(future.result())
+                    found, read = future.result()
                 except (BrokenProcessPool, OSError, pickle.PicklingError, AttributeError,
                         TypeError):
                     continue  # that share is parsed later, here, by the checks
-                for i in range(k, len(files), workers):
-                    files[i]._parsed = found.get(i, (None, None))
+                for i, (head, size, mode) in zip(range(k, len(files), workers), read):
+                    item = files[i]
+                    item._parsed = found.get(i, (None, None))
+                    item._head, item._size, item._mode = head, size, mode
     except (OSError, BrokenProcessPool):
         pass
     finally:

@@ -10,27 +10,27 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
 import sys
-import tarfile
-import tempfile
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from typing import TYPE_CHECKING
 
-from mllint import unpack, upstream
+from mllint import lazy, upstream
 from mllint.hints import Hint
 from mllint.index import Index, Pointer
-from mllint.unpack import is_archive
 
 if TYPE_CHECKING:
+    import tarfile
+
     from debian.deb822 import Deb822
 
-# python-debian is imported where a package's control data is read, not here: its modules cost
-# ~35 ms of start-up (email.utils, logging), which a run on an upstream tree or a single model
-# file never needs (bench/README.md).
+# python-debian, subprocess, tempfile and tarfile are imported where a package file is opened,
+# and mllint.unpack when an archive is: ~50 ms of start-up (python-debian alone pulls in
+# email.utils and logging) that a run on a tree or a single model file never needs
+# (bench/README.md).
+unpack = lazy.module("mllint.unpack")
 
 PACKAGE_SUFFIXES = (".deb", ".udeb", ".ddeb", ".dsc", ".changes", ".buildinfo")
 AREAS = ("contrib", "non-free-firmware", "non-free")
@@ -172,6 +172,9 @@ def dpkg_source_reason(stdout: str, stderr: str) -> str:
 
 
 def source_from_dsc(dsc: Path, given: str, stack: ExitStack) -> Processable:
+    import subprocess
+    import tempfile
+
     from debian.deb822 import Dsc
 
     try:
@@ -207,6 +210,8 @@ def _extract(tar: tarfile.TarFile, dest: Path) -> None:
     """Extract with tarfile's ``data`` filter (no absolute names, no ``..``, no devices, no
     writing through links), except that symlinks are kept verbatim even when they point outside:
     packages ship absolute links, and the index records links without ever following them."""
+    import tarfile
+
     for member in tar:
         try:
             if member.issym():
@@ -223,6 +228,9 @@ def _extract(tar: tarfile.TarFile, dest: Path) -> None:
 
 
 def binary_from_deb(deb: Path, given: str, stack: ExitStack) -> Processable:
+    import tarfile
+    import tempfile
+
     from debian.arfile import ArError
     from debian.deb822 import Deb822
     from debian.debfile import DebError, DebFile
@@ -332,7 +340,7 @@ def open_input(given: str, stack: ExitStack, package: str | None = None) -> list
         return [changes_group(path, given, stack)]
     if name.endswith((".deb", ".udeb", ".ddeb", ".dsc")):
         return [_single(_package_file(path, given, stack))]
-    if is_archive(path):
+    if upstream.is_archive(path):
         return [_single(upstream_archive(path, given, stack, package))]
     raise ValueError(f"bad package file name {given} (neither .deb, .udeb, .ddeb, .changes, "
                      ".dsc, .buildinfo nor an upstream .tar.* or .zip archive)")

@@ -48,6 +48,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from mllint import zstd
+from mllint.upstream import TAR_SUFFIXES
 
 CHUNK = 1 << 20
 """Bytes copied per step (1 MiB); every step checks the caps."""
@@ -55,10 +56,6 @@ CHUNK = 1 << 20
 MAX_LINK_HOPS = 40
 """Symlinks followed while resolving one path, the kernel's own limit (MAXSYMLINKS)."""
 
-_TAR_SUFFIXES = (".tar", ".tar.gz", ".tgz", ".tar.xz", ".txz", ".tar.bz2", ".tbz2", ".tbz",
-                 ".tar.zst", ".tzst")
-ARCHIVE_SUFFIXES = _TAR_SUFFIXES + (".zip",)
-"""File names mllint unpacks as upstream archives (matched case-insensitively)."""
 
 # dpkg-source's component names (Dpkg::Source::Package::V2): orig-COMPONENT.tar.EXT.
 _ORIG = re.compile(r"^(?P<stem>.+_[^_]+)\.orig\.tar\.[^.]+$")
@@ -119,11 +116,6 @@ class Unpacked:
     refused: list[Refusal] = field(default_factory=list)
 
 
-def is_archive(path: Path) -> bool:
-    """Is ``path`` named like an upstream archive mllint unpacks?"""
-    return path.name.lower().endswith(ARCHIVE_SUFFIXES)
-
-
 def orig_components(orig: Path) -> dict[str, Path]:
     """The ``orig-COMPONENT`` tarballs next to ``foo_1.2.orig.tar.EXT``, by component name.
 
@@ -141,7 +133,7 @@ def orig_components(orig: Path) -> dict[str, Path]:
         return {}
     for name in names:
         c = pattern.match(name)
-        if c and c["component"] not in found and name.lower().endswith(_TAR_SUFFIXES):
+        if c and c["component"] not in found and name.lower().endswith(TAR_SUFFIXES):
             found[c["component"]] = orig.parent / name
     return dict(sorted(found.items()))
 

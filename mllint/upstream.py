@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from mllint.index import Index
-from mllint.unpack import ARCHIVE_SUFFIXES
 
 # Debian Policy 5.6.1: source package names.
 SOURCE_NAME = re.compile(r"^[a-z0-9][a-z0-9+.-]+$")
@@ -27,8 +26,18 @@ _NAME_VERSION = re.compile(r"^(?P<name>.+?)[-_][vV]?(?P<version>\d[A-Za-z0-9.+~_
 # dpkg-source's orig tarballs: NAME_VERSION.orig.tar.EXT or .orig-COMPONENT.tar.EXT.
 _ORIG = re.compile(r"^(?P<name>[^_]+)_(?P<version>[^_]+)\.orig(?:-[A-Za-z0-9-]+)?$")
 
+TAR_SUFFIXES = (".tar", ".tar.gz", ".tgz", ".tar.xz", ".txz", ".tar.bz2", ".tbz2", ".tbz",
+                ".tar.zst", ".tzst")
+ARCHIVE_SUFFIXES = TAR_SUFFIXES + (".zip",)
+"""File names mllint unpacks as upstream archives (matched case-insensitively; mllint/unpack.py)."""
+
 MAX_ATTRIBUTES_FILE = 1 << 20  # bytes read of one .gitattributes
 MAX_ATTRIBUTES_LINE = 2048  # git ignores longer lines (attr.c, since 2.40)
+
+
+def is_archive(path: Path) -> bool:
+    """Is ``path`` named like an upstream archive mllint unpacks?"""
+    return path.name.lower().endswith(ARCHIVE_SUFFIXES)
 
 
 def strip_archive_suffix(basename: str) -> str:

@@ -23,10 +23,11 @@ def _tree(tmp_path: Path) -> Path:
     return root
 
 
-def _records(index: Index) -> dict[str, tuple[object, object]]:
-    """Each file's header record and error, as text: a record's member errors are exceptions,
-    which compare by identity, so a pickled copy is compared by its repr."""
-    return {item.name: (repr(item.model), repr(item.model_error)) for item in index.files()}
+def _records(index: Index) -> dict[str, tuple[object, ...]]:
+    """Each file's header record and error, as text (a record's member errors are exceptions,
+    which compare by identity, so a pickled copy is compared by its repr), head, size and mode."""
+    return {item.name: (repr(item.model), repr(item.model_error), item.head, item.size,
+                        item.mode) for item in index.files()}
 
 
 @pytest.mark.parametrize("workers", [2, 3])
@@ -34,12 +35,13 @@ def test_prefetched_records_equal_an_in_order_parse(tmp_path: Path, workers: int
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     root = _tree(tmp_path)
     expected = _records(Index(root, "t"))
-    assert any(model != "None" for model, _ in expected.values())
-    assert any(error != "None" for _, error in expected.values())
+    assert any(model != "None" for model, *_ in expected.values())
+    assert any(error != "None" for _, error, *_ in expected.values())
     monkeypatch.setattr(prefetch, "MIN_FILES", 0)
     index = Index(root, "t")
     prefetch.prefetch(index, workers)
-    assert all(item._parsed is not None for item in index.files())  # nothing left to parse
+    # nothing left to parse or to read
+    assert all(item._parsed is not None and item._head is not None for item in index.files())
     assert _records(index) == expected
 
 

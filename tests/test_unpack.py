@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pytest
 
-from mllint import unpack
+from mllint import unpack, upstream
 from mllint.unpack import Limits, UnpackError, UnpackLimitError, unpacked
 
 MiB = 1 << 20
@@ -529,12 +529,12 @@ def test_display_name_escapes_controls_and_bytes() -> None:
 
 @pytest.mark.parametrize("name", ["foo-1.2.tar.gz", "foo.TGZ", "x.tar.zst", "a.zip", "b.tar"])
 def test_is_archive(name: str) -> None:
-    assert unpack.is_archive(Path(name))
+    assert upstream.is_archive(Path(name))
 
 
 @pytest.mark.parametrize("name", ["foo.dsc", "foo.tar.gz.asc", "model.gz", "foo.deb"])
 def test_is_not_archive(name: str) -> None:
-    assert not unpack.is_archive(Path(name))
+    assert not upstream.is_archive(Path(name))
 
 
 def test_zstd_tarball(box: Path) -> None:

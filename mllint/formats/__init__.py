@@ -6,8 +6,9 @@ records each format's registry fields in ``_declared.py`` so that a run imports 
 it needs (tests/formats/test_declared.py says when that file is stale). Fixed-magic formats
 are tried first, then heuristic ones, those whose extension matches the file name first
 (model-formats.md §5: the extension orders the tries, it never decides). Two declarations only
-skip sniffers that would refuse anyway: a format's ``lead`` (the bytes its files begin with) and
-``named`` (a sniffer that itself requires one of its extensions: c-array, darknet).
+skip sniffers that would refuse anyway: a format's ``lead`` (the bytes its files begin with),
+``binary`` (its files have a NUL among their first bytes) and ``named`` (a sniffer that itself
+requires one of its extensions: c-array, darknet).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from mllint.formats.base import (
+    BINARY_SPAN,
     HEAD_SIZE,
     CorruptModelError,
     Format,
@@ -30,8 +32,9 @@ from mllint.formats.base import (
 )
 
 __all__ = [
-    "HEAD_SIZE", "CorruptModelError", "Declared", "Format", "FormatError", "LimitExceededError",
-    "Member", "ModelInfo", "Provenance", "all_formats", "declared", "identify", "read",
+    "BINARY_SPAN", "HEAD_SIZE", "CorruptModelError", "Declared", "Format", "FormatError",
+    "LimitExceededError", "Member", "ModelInfo", "Provenance", "all_formats", "declared",
+    "identify", "read",
 ]
 
 
@@ -46,6 +49,7 @@ class Declared(NamedTuple):
     lead: bytes | None
     extensions: tuple[str, ...]
     named: bool
+    binary: bool
 
 
 def _reader_modules() -> list[str]:
@@ -70,8 +74,8 @@ def _from_modules() -> list[tuple[str, Format]]:
 def declare_from_modules() -> tuple[Declared, ...]:
     """The declarations as the reader modules make them: what ``_declared.py`` must hold
     (``dev/declare-formats`` writes it; tests/formats/test_declared.py compares)."""
-    return tuple(Declared(f.id, module, f.magic, f.weights, f.lead, f.extensions, f.named)
-                 for module, f in _from_modules())
+    return tuple(Declared(f.id, module, f.magic, f.weights, f.lead, f.extensions, f.named,
+                          f.binary) for module, f in _from_modules())
 
 
 @cache
@@ -98,7 +102,7 @@ def _format(d: Declared) -> Format:
         module = importlib.import_module(f"{__name__}.{d.module}")
         for f in module.FORMATS:
             _LOADED[Declared(f.id, d.module, f.magic, f.weights, f.lead, f.extensions,
-                             f.named)] = f
+                             f.named, f.binary)] = f
         fmt = _LOADED[d]
     return fmt
 
@@ -112,7 +116,7 @@ def _partition() -> tuple[tuple[Declared, ...], tuple[Declared, ...], frozenset[
     return tuple(f for f in formats if f.magic), heuristic, extensions
 
 
-def _heuristic_for(lname: str, first: int) -> tuple[Declared, ...]:
+def _heuristic_for(lname: str, first: int, binary: bool = True) -> tuple[Declared, ...]:
     """Heuristic formats whose lead admits ``first`` (the head's first byte; 256: empty head),
     those with an extension ``lname`` ends with first, then the others in registry order (the
     order the plain ``sort(key=not any(lname.endswith(e) ...))`` gives), named formats only
@@ -130,8 +134,10 @@ def _heuristic_for(lname: str, first: int) -> tuple[Declared, ...]:
         if lname[dot:] in extensions:
             matched.append(lname[dot:])
         dot = lname.find(".", dot + 1)
-    matched.extend(e for e in _undotted() if lname.endswith(e))
-    return _heuristic_order(tuple(matched), first)
+    undotted = _undotted()
+    if lname.endswith(undotted):  # one C call rejects almost every name
+        matched.extend(e for e in undotted if lname.endswith(e))
+    return _heuristic_order(tuple(matched), first, binary)
 
 
 @cache
@@ -139,26 +145,28 @@ def _undotted() -> tuple[str, ...]:
     return tuple(sorted(e for e in _partition()[2] if not e.startswith(".")))
 
 
-def _admits(fmt: Declared, first: int) -> bool:
-    return fmt.lead is None or (first < 256 and first in fmt.lead)
+def _admits(fmt: Declared, first: int, binary: bool) -> bool:
+    lead = fmt.lead is None or (first < 256 and first in fmt.lead)
+    return lead and (binary or not fmt.binary)
 
 
 @lru_cache(maxsize=4096)
-def _heuristic_order(matched: tuple[str, ...], first: int) -> tuple[Declared, ...]:
+def _heuristic_order(matched: tuple[str, ...], first: int, binary: bool) -> tuple[Declared, ...]:
     _, heuristic, _ = _partition()
-    candidates = [f for f in heuristic if _admits(f, first)]
+    candidates = [f for f in heuristic if _admits(f, first, binary)]
     named = [f for f in candidates if any(e in matched for e in f.extensions)]
     return tuple(named + [f for f in candidates if f not in named and not f.named])
 
 
 @cache
-def _magic_by_first(first: int) -> tuple[Declared, ...]:
-    """Magic formats in registry order whose lead admits ``first`` (0..255, 256: empty head).
+def _magic_by_first(first: int, binary: bool = True) -> tuple[Declared, ...]:
+    """Magic formats in registry order whose lead admits ``first`` (0..255, 256: empty head),
+    without the :attr:`~Format.binary` ones unless ``binary`` (a NUL in the head's start).
 
     Calling ~40 sniffers on every file was half of mllint's time on a tree of small files; a
     text file now meets the handful whose lead admits its first character."""
     magic, _, _ = _partition()
-    return tuple(f for f in magic if _admits(f, first))
+    return tuple(f for f in magic if _admits(f, first, binary))
 
 
 def identify(head: bytes, size: int, name: str) -> Format | None:
@@ -167,12 +175,13 @@ def identify(head: bytes, size: int, name: str) -> Format | None:
     ``name`` is the base name; it orders the heuristic sniffers and gates the named ones.
     """
     first = head[0] if head else 256
+    binary = b"\0" in head[:BINARY_SPAN]
     # A reader module is imported when its format is first tried, not before (declared()).
-    for d in _magic_by_first(first):
+    for d in _magic_by_first(first, binary):
         fmt = _LOADED.get(d) or _format(d)
         if fmt.sniff(head, size, name):
             return fmt
-    for d in _heuristic_for(name.lower(), first):
+    for d in _heuristic_for(name.lower(), first, binary):
         fmt = _LOADED.get(d) or _format(d)
         if fmt.sniff(head, size, name):
             return fmt

@@ -120,6 +120,14 @@ class Format:
     lead: bytes | None = None
     named: bool = False  # the sniffer accepts only names with one of the extensions: not tried
     # on other files (heuristic formats only)
+    # The sniffer accepts only heads with a NUL byte among their first BINARY_SPAN bytes (a
+    # small little- or big-endian count or version that it requires): not tried on text files,
+    # most of a source tree. Same test as for lead.
+    binary: bool = False
+
+
+BINARY_SPAN = 16
+"""Bytes at the start of a head where a :attr:`Format.binary` format always has a NUL."""
 
 
 def remaining(f: BinaryIO, size: int) -> int:

@@ -331,8 +331,13 @@ def _s3_header(data: bytes) -> dict[str, str] | None:
 
 
 def sphinx_sniff(head: bytes, size: int, name: str) -> bool:
+    """The forms with a magic; sendump, which has none, is :func:`sendump_sniff`."""
     return (head.startswith(b"BMDF") or head.startswith(SPHINX_LM) or bool(MDEF_TEXT.match(head))
-            or _s3_header(head) is not None or _sendump_header(head) is not None)
+            or _s3_header(head) is not None)
+
+
+def sendump_sniff(head: bytes, size: int, name: str) -> bool:
+    return _sendump_header(head) is not None
 
 
 def sphinx_read(path: Path, head: bytes, size: int) -> ModelInfo:
@@ -499,14 +504,18 @@ FORMATS = (
     Format("nnue", nnue_sniff, nnue_read, extensions=(".nnue",),
            lead=bytes({v & 0xFF for v in NNUE_VERSIONS})),
     Format("tesseract", tesseract_sniff, tesseract_read, extensions=(".traineddata",),
-           magic=False),
+           magic=False, binary=True),  # an entry count of at most TESS_MAX_ENTRIES, a u32
     Format("fasttext", fasttext_sniff, fasttext_read, extensions=(".bin", ".ftz"),
            lead=struct.pack("<i", FASTTEXT_MAGIC)[:1]),
     Format("gnubg", gnubg_sniff, gnubg_read, extensions=(".wd", ".weights"), lead=_gnubg_lead()),
     Format("darknet", darknet_sniff, darknet_read, extensions=(".weights",), magic=False,
            named=True, lead=bytes(range(DARKNET_MAX_MAJOR + 1))),
-    Format("sphinx", sphinx_sniff, sphinx_read, extensions=(".dmp", ".lm.bin")),
+    Format("sphinx", sphinx_sniff, sphinx_read, extensions=(".dmp", ".lm.bin"),
+           lead=b"Bs0" + bytes({m[0] for m in SPHINX_LM})),
+    # sendump: a first i32 length of 1-999 (either byte order) has two NUL bytes.
+    Format("sphinx", sendump_sniff, sphinx_read, binary=True),
     Format("kenlm", kenlm_sniff, kenlm_read, extensions=(".binary", ".bin", ".klm"), lead=b"m"),
-    Format("zinnia", zinnia_sniff, zinnia_read, extensions=(".model",)),
+    Format("zinnia", zinnia_sniff, zinnia_read, extensions=(".model",),
+           binary=True),  # version 1 as a little-endian u32 at offset 4
     Format("apertium-tagger", apertium_sniff, apertium_read, extensions=(".prob",), magic=False),
 )

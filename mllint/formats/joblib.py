@@ -21,16 +21,25 @@ import lzma
 import struct
 import zlib
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
+from types import ModuleType
 from typing import BinaryIO
 
 from mllint.formats.base import CorruptModelError, Format, LimitExceededError, ModelInfo
 from mllint.formats.pickle import UNRESOLVABLE, looks_like_pickle, model_info, scan_pickles
 
-try:  # optional: only needed to walk lz4 dumps past their head
-    import lz4.frame as lz4_frame
-except ImportError:  # pragma: no cover - depends on the environment
-    lz4_frame = None
+
+@cache
+def _lz4_frame() -> ModuleType | None:
+    """The optional ``lz4.frame`` module, only needed to walk lz4 dumps past their head;
+    imported on first use (its import would cost every run, models or not)."""
+    try:
+        import lz4.frame
+    except ImportError:  # pragma: no cover - depends on the environment
+        return None
+    return lz4.frame
+
 
 MARKER = b"joblib.numpy_pickle"  # module of NumpyArrayWrapper, in GLOBAL or STACK_GLOBAL form
 MAX_OUTPUT = 4 << 30  # bytes of decompressed pickle we are willing to walk
@@ -194,7 +203,7 @@ def _open(codec: str, f: BinaryIO) -> BinaryIO:
     if codec == "bz2":
         return bz2.BZ2File(f, "rb")  # type: ignore[return-value]
     if codec == "lz4":
-        return lz4_frame.LZ4FrameFile(f, "rb")  # type: ignore[no-any-return, union-attr]
+        return _lz4_frame().LZ4FrameFile(f, "rb")  # type: ignore[no-any-return, union-attr]
     if codec in ("xz", "lzma"):
         fmt = lzma.FORMAT_XZ if codec == "xz" else lzma.FORMAT_ALONE
         return lzma.LZMAFile(f, "rb", format=fmt)  # type: ignore[return-value]
@@ -249,7 +258,7 @@ def _unwalked_lz4(head: bytes) -> ModelInfo:
 
 def read(path: Path, head: bytes, size: int) -> ModelInfo:
     entry = _compressor(head) if head[:1] != b"\x80" else None
-    if entry is not None and entry[1] == "lz4" and lz4_frame is None:
+    if entry is not None and entry[1] == "lz4" and _lz4_frame() is None:
         return _unwalked_lz4(head)
     with path.open("rb") as f:
         if entry is None:

@@ -211,7 +211,8 @@ def dic_read(path: Path, head: bytes, size: int) -> ModelInfo:
 
 
 FORMATS = (
-    Format("mecab", dic_sniff, dic_read, extensions=("sys.dic", "unk.dic")),
+    Format("mecab", dic_sniff, dic_read, extensions=("sys.dic", "unk.dic"),
+           binary=True),  # the dictionary type, a u32 of 0-2 at offset 8
     Format("mecab", matrix_def_sniff, matrix_def_read, extensions=("matrix.def",), magic=False,
            lead=b"0123456789"),
     Format("mecab", matrix_bin_sniff, matrix_bin_read, extensions=("matrix.bin",),

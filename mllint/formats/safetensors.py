@@ -94,4 +94,5 @@ def read(path: Path, head: bytes, size: int) -> ModelInfo:
                      dtypes=tuple(sorted(dtypes)), metadata=dict(meta), provenance=prov)
 
 
-FORMATS = (Format("safetensors", sniff, read, extensions=(".safetensors",)),)
+# binary: the header length, a u64 of at most MAX_HEADER, has NUL high bytes.
+FORMATS = (Format("safetensors", sniff, read, extensions=(".safetensors",), binary=True),)

@@ -81,7 +81,12 @@ READER_BUGS = (OSError, ValueError, KeyError, IndexError, TypeError, AttributeEr
                RecursionError, OverflowError, EOFError, MemoryError, tarfile.TarError)
 
 
+_ALL_LEADS = tuple(lead for lead, _ in LEADS)
+
+
 def _codec(head: bytes) -> str | None:
+    if not head.startswith(_ALL_LEADS):  # one C call: most files are no compressed stream
+        return None
     return next((codec for lead, codec in LEADS if head.startswith(lead)), None)
 
 

@@ -5,11 +5,13 @@ from __future__ import annotations
 import textwrap
 from collections import Counter
 
+from mllint import lazy
 from mllint.display import CODE_RANK, TYPE_RANK, code
-from mllint.explain import describe
 from mllint.hints import Hint
 from mllint.output import Run
 from mllint.processable import Processable
+
+explain = lazy.module("mllint.explain")  # only -i needs the tag descriptions
 
 SGR = {"E": "97;101", "W": "30;103", "I": "97;104", "P": "97;42", "X": "97;43", "C": "97;105",
        "O": "97;100"}
@@ -62,7 +64,7 @@ def write(run: Run) -> str:
         lines.append(hint_line(p, h, run.color, context))
         if run.info and h.tag not in described:
             described.add(h.tag)
-            lines += describe(run.tags[h.tag], h.severity)
+            lines += explain.describe(run.tags[h.tag], h.severity)
     if run.summary:
         summary = _summary(run)
         if summary:

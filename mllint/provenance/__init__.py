@@ -18,14 +18,16 @@ from functools import cache
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
-from mllint import copyright as dep5
-from mllint import declaration
+from mllint import lazy
 from mllint.formats import declared
 from mllint.index import Index, Item
 from mllint.inventory import models
 from mllint.licensing import resolve_license
 from mllint.provenance.collect import Collected, Source, collect
 from mllint.provenance.report import ModelClass, ModelEvidence, classify, grade, note
+
+dep5 = lazy.module("mllint.copyright")
+declaration = lazy.module("mllint.declaration")
 
 if TYPE_CHECKING:
     from mllint.formats import ModelInfo

@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 from pathlib import PurePosixPath
 
+from mllint import lazy
 from mllint.index import Item
-from mllint.provenance import makefile, pyscan
 from mllint.provenance.commands import Invocation, invocations
 from mllint.provenance.evidence import Evidence
 from mllint.provenance.tables import HOOK_TARGETS, PROFILE_WORDS
@@ -21,6 +21,9 @@ from mllint.provenance.tree import (
     is_make,
     text_of,
 )
+
+makefile = lazy.module("mllint.provenance.makefile")
+pyscan = lazy.module("mllint.provenance.pyscan")
 
 
 def _commands(item: Item, text: str) -> list[tuple[int, str, makefile.Rule | None,

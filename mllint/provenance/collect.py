@@ -14,9 +14,10 @@ import json
 import re
 from pathlib import PurePosixPath
 
+from mllint import lazy
 from mllint.index import Item
 from mllint.inventory import TEST_DIR
-from mllint.provenance import build, per_model, prose, pyscan
+from mllint.provenance import per_model
 from mllint.provenance.evidence import Evidence
 from mllint.provenance.tables import TOOLS, TRAIN_FUNCTIONS
 from mllint.provenance.tree import (
@@ -32,6 +33,10 @@ from mllint.provenance.tree import (
     is_shell,
     text_of,
 )
+
+build = lazy.module("mllint.provenance.build")
+prose = lazy.module("mllint.provenance.prose")
+pyscan = lazy.module("mllint.provenance.pyscan")
 
 __all__ = ["Collected", "Source", "collect"]
 

@@ -7,11 +7,13 @@ from __future__ import annotations
 import re
 from pathlib import PurePosixPath
 
-from mllint import modelcard
+from mllint import lazy
 from mllint.index import Item
 from mllint.provenance.evidence import Evidence
 from mllint.provenance.tables import TOOLS
 from mllint.provenance.tree import Collected, Names, Source, dataset_license
+
+modelcard = lazy.module("mllint.modelcard")
 
 _PURL = "pkg:deb/debian/"
 _SCRIPT = re.compile(r"[\w.-]+\.(?:py|sh|pl)\b")

@@ -11,10 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from mllint import licenses
+from mllint import lazy
 from mllint.index import Item, Pointer
 from mllint.provenance.collect import Collected
 from mllint.provenance.evidence import Evidence, best
+
+licenses = lazy.module("mllint.licenses")
 
 ModelClass = Literal["free", "toxic-candy", "non-free", "unclassified"]
 

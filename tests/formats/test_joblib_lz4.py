@@ -60,7 +60,7 @@ def test_joblib_written_lz4_dump_is_walked(tmp_path: Path) -> None:
 
 def test_lz4_dump_without_the_module_is_an_unwalked_model(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(jl, "lz4_frame", None)
+    monkeypatch.setattr(jl, "_lz4_frame", lambda: None)
     info = read_file(write(tmp_path, "model.joblib", JOBLIB_LZ4))
     assert info.format == "joblib" and info.extra["inspected"] is False
     assert info.extra["compression"] == "lz4"
@@ -79,7 +79,7 @@ def test_lz4_frame_of_a_pickle_with_stored_blocks_is_walked(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     data = stored_frame(SVC, flg=0x68)  # with the content-size field
     assert fmt_of(data, "m.pkl") == "joblib"
-    monkeypatch.setattr(jl, "lz4_frame", None)
+    monkeypatch.setattr(jl, "_lz4_frame", lambda: None)
     info = read_file(write(tmp_path, "m.pkl", data))
     assert info.pickle_globals == ["sklearn.svm._classes.SVC", "<unresolvable>"]
 
@@ -171,5 +171,5 @@ def test_global_after_a_megabyte_of_bytes_is_found(tmp_path: Path,
             b"X\x02\x00\x00\x00id\x85R.")
     path = write(tmp_path, "m.joblib", lz4_frame.compress(data))
     assert read_file(path).pickle_globals == ["posix.system"]
-    monkeypatch.setattr(jl, "lz4_frame", None)
+    monkeypatch.setattr(jl, "_lz4_frame", lambda: None)
     assert read_file(path).pickle_globals == ["<unresolvable>"]

@@ -2,8 +2,8 @@
 must be the one the plain per-file sort gives, for every extension the registry knows and for
 names that only share a suffix with one, and the cache must hold across distinct file names.
 
-identify() also skips sniffers whose declared lead lacks the head's first byte, and named ones
-for other names: that must never change its answer, on every file of the golden test packages and on random heads."""
+identify() also skips sniffers whose declared lead lacks the head's first byte, binary ones for
+heads without a NUL at their start, and named ones for other names: that must never change its answer, on every file of the golden test packages and on random heads."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mllint.formats import HEAD_SIZE, _heuristic_for, _heuristic_order, all_formats, identify
+from mllint.formats import BINARY_SPAN, HEAD_SIZE, _heuristic_for, _heuristic_order, all_formats, identify
 from tests.conftest import TESTDATA
 
 
@@ -89,6 +89,7 @@ def test_leads_admit_every_model_of_the_golden_packages() -> None:
         for fmt in all_formats():
             if head and fmt.sniff(head, size, name):
                 assert fmt.lead is None or head[0] in fmt.lead, (name, fmt.id)
+                assert not fmt.binary or b"\0" in head[:BINARY_SPAN], (name, fmt.id)
         got = identify(head, size, name)
         assert (got and got.id) == identify_without_leads(head, size, name), name
         models += got is not None
