@@ -8,7 +8,6 @@ deduplicates on (tag, context), applies overrides and adds the override meta-hin
 
 from __future__ import annotations
 
-import gzip
 import os
 import sys
 from collections.abc import Iterable
@@ -175,6 +174,8 @@ def _misplaced_overrides(p: Processable, tags: TagSet, options: Options) -> None
 
 
 def _read_small(path, gz: bool = False) -> str | None:
+    import gzip  # only binary packages have gzipped overrides
+
     try:
         opener = gzip.open if gz else open
         with opener(path, "rb") as f:

@@ -15,8 +15,6 @@ share unparsed, and the checks parse it here as they would have anyway.
 
 from __future__ import annotations
 
-import pickle  # our own records between our own processes, never package content
-
 from mllint.formats import FormatError, ModelInfo
 from mllint.index import Index, Item
 
@@ -51,6 +49,7 @@ def prefetch(index: Index, workers: int) -> None:
         return
     # Imported here: 25 ms of start-up that a small input never needs.
     import multiprocessing
+    import pickle  # our own records between our own processes, never package content
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 

@@ -93,4 +93,6 @@ def analyse(language: str, text: str, parsed: Callable[[], ast.Module | None] | 
         found = literals.analyse(language, text)
     else:
         raise ValueError(f"no download analyser for {language!r}")
+    if len(found) < 2:  # most files: nothing to order
+        return found
     return sorted(found, key=lambda f: (f.line, f.function, f.identifier))
