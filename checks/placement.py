@@ -7,7 +7,8 @@ splitting data into ``-data`` packages). Weights compiled into an ELF object are
 by nature and are left to ``ml-model-embedded-in-binary``. So are files a tool writes in the
 building machine's own layout (byte order, type sizes) and refuses elsewhere: a KenLM binary
 (libime-data-language-model's zh_CN.lm) and gnubg's binary weights (gnubg.wd); their text
-forms (ARPA, gnubg.weights) are portable.
+forms (ARPA, gnubg.weights) are portable. Input-method n-gram models (libkkc, sunpinyin,
+libpinyin) are host-order too.
 """
 
 from __future__ import annotations
@@ -22,7 +23,10 @@ COMPILED_FORMATS = frozenset({"c-array"})
 # KenLM lm/binary_format.cc writes a "Sanity" block of native floats, word indices and a u64
 # and refuses a file whose block differs from its own; gnubg lib/neuralnet.c
 # (NeuralNetLoadBinary) reads native floats and rejects the file when the magic float differs.
-NATIVE_LAYOUT = {"kenlm": "", "gnubg": "binary"}
+# libkkc's sortlm.py packs n-gram records with struct "=" (host order), sunpinyin's slmthread
+# writes host-order words (tslmendian converts them), libpinyin's tables are Berkeley DB files
+# and phrase indexes in host order: Debian ships all three in /usr/lib/<triplet>.
+NATIVE_LAYOUT = {"kenlm": "", "gnubg": "binary", "libkkc": "", "sunpinyin": "", "libpinyin": ""}
 
 
 class Placement(Check):

@@ -600,3 +600,52 @@ def mecab_dic(kind: int = 0, entries: int = 3, charset: str = "EUC-JP",
     header = struct.pack("<10I32s", size ^ 0xEF718F77, 102, kind, entries, 4, 4, dsize, tsize,
                          fsize, 0, charset.encode())
     return header + bytes(dsize + tsize + fsize)
+
+
+# -- input-method n-gram models (mllint/formats/input_methods.py) -------------------------------
+MARISA = b"We love Marisa.\0"
+
+
+def kkc_model(unigrams: int = 8, bigrams: int = 6, trigrams: int = 4,
+              prefix: str = "data") -> dict[str, bytes]:
+    """A libkkc sorted3 model as sortlm.py writes it: 6-byte unigram records (u16 cost, u16
+    back-off, u16 0), 12-byte bigram records (u32 word id, u32 unigram offset, u16 cost,
+    u16 back-off), 10-byte trigram records (u32 word id, u32 bigram offset, u16 cost); two
+    MARISA tries (header only) and Bloom filters of random-looking bytes."""
+    uni = b"".join(struct.pack("<HHH", 40000 + 97 * i, 900 + i, 0) for i in range(unigrams))
+    bi = b"".join(struct.pack("<IIHH", (i * 3) % unigrams, i % unigrams, 20000 + i, 300)
+                  for i in range(bigrams))
+    tri = b"".join(struct.pack("<IIH", (i * 5) % unigrams, i % max(bigrams, 1), 30000 + i)
+                   for i in range(trigrams))
+    files = {f"{prefix}.1gram": uni, f"{prefix}.1gram.index": MARISA + bytes(48),
+             f"{prefix}.input": MARISA + bytes(32), f"{prefix}.2gram": bi,
+             f"{prefix}.2gram.filter": bytes((i * 151) % 256 for i in range(64))}
+    if trigrams:
+        files[f"{prefix}.3gram"] = tri
+        files[f"{prefix}.3gram.filter"] = bytes((i * 89) % 256 for i in range(64))
+    return files
+
+
+def sunpinyin_t3g(levels: tuple[int, ...] = (2, 5, 7, 4), use_log: int = 0,
+                  order: str = "<", probabilities: int = 40) -> bytes:
+    """A sunpinyin threaded model (slmthread.cpp): u32 N, u32 log flag, N+1 u32 level sizes,
+    65536 f32 probabilities (the first ``probabilities`` set, the rest 0.0 padding), 16384
+    f32 back-off weights, 12-byte nodes for levels 0..N-1, 8-byte leaves for level N."""
+    n = len(levels) - 1
+    pr = [1.0 - i / 64 for i in range(probabilities)] + [0.0] * ((1 << 16) - probabilities)
+    bow = [0.5] * 8 + [0.0] * ((1 << 14) - 8)
+    header = struct.pack(f"{order}II{n + 1}I", n, use_log, *levels)
+    tables = struct.pack(f"{order}{1 << 16}f", *pr) + struct.pack(f"{order}{1 << 14}f", *bow)
+    return header + tables + bytes(12 * sum(levels[:-1]) + 8 * levels[-1])
+
+
+def pinyin_table_conf(lam: str = "0.312699", tables: bool = True) -> bytes:
+    """libpinyin's table.conf as SystemTableInfo2::load reads it."""
+    text = (f"binary format version:7\nmodel data version:14\nlambda parameter:{lam}\n\n"
+            "source table format:pinyin\ndatabase format:BerkeleyDB\n\n")
+    if tables:
+        text += ("default RESERVED NULL NULL NULL NOT_USED\n"
+                 "default GB_DICTIONARY gb_char.table gb_char.bin gb_char.dbin SYSTEM_FILE\n"
+                 "default USER_DICTIONARY NULL NULL user.bin USER_FILE\n\n"
+                 "addon 4 art.table art.bin NULL DICTIONARY\n")
+    return text.encode()
