@@ -6,7 +6,8 @@ runtime-executes-remote-model-code, maintainer-script-downloads-ml-model,
 build-downloads-ml-model, ml-model-runtime-download-endpoint.
 
 Reads the text of code, build files, manifests and maintainer scripts through the analysers in
-:mod:`mllint.downloads` (parsed, never run), and a bounded strings prefix of ELF files.
+:mod:`mllint.downloads` (parsed, never run), a bounded strings prefix of ELF files, and the
+constant pools of the classes in installed jars.
 
 Where a finding counts (a check cannot lower a tag's severity, so "lower" means that only the
 classification ``ml-model-runtime-download-endpoint`` is emitted):
@@ -37,6 +38,7 @@ from mllint.downloads import Finding, analyse, language_of, make, manifest
 from mllint.index import Item, Pointer
 
 downloads_elf = lazy.module("mllint.downloads.elf")  # read only when an installed file is met
+downloads_jar = lazy.module("mllint.downloads.jar")
 
 LOWERED_DIRS = frozenset({"doc", "docs", "documentation", "test", "tests", "testing", "testsuite",
                           "example", "examples", "demo", "demos", "sample", "samples",
@@ -49,7 +51,10 @@ LOWERED_NAMES = frozenset({".gitlab-ci.yml", ".travis.yml", "azure-pipelines.yml
 PROVIDERS = frozenset({"huggingface_hub", "pooch", "nltk", "transformers", "diffusers", "timm",
                        "torchvision", "torch", "keras", "tf_keras", "tensorflow_hub", "kagglehub",
                        "gensim", "spacy", "stanza", "modelscope", "sentence_transformers",
-                       "open_clip", "datasets", "torchaudio", "fasttext", "keras_applications"})
+                       "open_clip", "datasets", "torchaudio", "fasttext", "keras_applications",
+                       # Java package: OpenNLP 2.x fetches the model its caller names by language
+                       # (new TokenizerME("en") -> DownloadUtil), as torchvision does for weights=.
+                       "opennlp"})
 # Scripts that run at install time. The ``triggers`` control file only declares interest; what
 # runs when a trigger fires is ``postinst triggered``, so scanning postinst covers triggers too.
 MAINTAINER_SCRIPTS = frozenset({"preinst", "postinst", "config"})
@@ -137,6 +142,15 @@ class Downloads(Check):
         if item.head.startswith(b"\x7fELF"):
             for finding in downloads_elf.analyse(item.path, item.size):
                 self._runtime(item, finding)
+            return
+        if item.name.endswith(".jar") and item.head.startswith(b"PK\x03\x04"):
+            for finding in downloads_jar.analyse(item.path):
+                # A class's package path counts as a Python file's directories do.
+                where = f"{item.name}/{finding.function.replace('.', '/')}"
+                if item.name.startswith("usr/share/doc/") or _lowered(where) or _provider(where):
+                    self._endpoint(item, finding)
+                else:
+                    self._runtime(item, finding)
             return
         language = language_of(item.name, item.head)
         if language is None or language in BUILD_LANGUAGES:
