@@ -445,10 +445,12 @@ def _weight_enums(ctx: _Context) -> list[Finding]:
     builders call for ``weights=``. Being a member of such an enum is what makes a URL an endpoint
     fetched at run time, so a ``.pth`` URL in a docstring, a test table or a plain dict does not
     count. The base must be imported (``from torchvision.models._api import WeightsEnum``): a
-    local class of that name is not torchvision's. Findings are per file, not per member
-    (torchvision's resnet.py has 16): one at the first member, naming its URL; the entries are
-    not pinned, as ``get_state_dict`` does not check their hash.
+    local class of that name is not torchvision's. The file holds one download, at its first
+    member (torchvision's resnet.py has 16 members, which are one fetch mechanism); every other
+    member's URL is a ``listed`` finding, an endpoint for the archive-wide statistics. The
+    entries are not pinned, as ``get_state_dict`` does not check their hash.
     """
+    found: list[Finding] = []
     for cls in ctx.weight_enums:
         if not any(_imported_weights_enum(base, ctx) for base in cls.bases):
             continue
@@ -460,8 +462,8 @@ def _weight_enums(ctx: _Context) -> list[Finding]:
                 continue
             url = _fold(_argument(call, 0, "url"), ctx.constants)
             if url is not None and classify_url(url) == "model":
-                return [Finding("url", "WeightsEnum", url, call.lineno)]
-    return []
+                found.append(Finding("url", "WeightsEnum", url, call.lineno, listed=bool(found)))
+    return found
 
 
 def _imported_weights_enum(base: ast.expr, ctx: _Context) -> bool:
