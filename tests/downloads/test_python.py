@@ -355,3 +355,12 @@ def test_fast_prefilter_agrees_with_the_plain_regexes(text: str) -> None:
         classify_url(m.group(0)) for m in URL_RE.finditer(text))
     assert python._worth_parsing(text) == plain
     assert [m.span() for m in url_matches(text)] == [m.span() for m in URL_RE.finditer(text)]
+
+
+@pytest.mark.parametrize("word", python.TRIGGER_WORDS)
+@pytest.mark.parametrize("padding", [0, python.SHORT_TEXT])
+def test_every_trigger_word_triggers_in_short_and_long_texts(word: str, padding: int) -> None:
+    """Short texts are tested with one regex, long ones with substring scans: same answer."""
+    text = "# " + "x" * padding + "\n" + f"value = {word}\n"
+    assert python._worth_parsing(text)
+    assert not python._worth_parsing(text.replace(word, "nothing"))
