@@ -193,6 +193,8 @@ class Downloads(Check):
                        _clean(finding.endpoint))
 
     def _runtime(self, item: Item, finding: Finding) -> None:
+        if finding.listed:  # counted at the first entry of its fetch
+            return self._endpoint(item, finding)
         where = item.pointer(finding.line)
         self._hint("runtime-downloads-ml-model", where, *_note(finding),
                    f"guarded-by={finding.guard}" if finding.guard else "")
@@ -203,10 +205,14 @@ class Downloads(Check):
         self._endpoint(item, finding)
 
     def _build(self, item: Item, finding: Finding) -> None:
+        if finding.listed:
+            return self._endpoint(item, finding)
         self._hint("build-downloads-ml-model", item.pointer(finding.line), *_note(finding))
         self._endpoint(item, finding)
 
     def _maintainer(self, item: Item, finding: Finding) -> None:
+        if finding.listed:
+            return self._endpoint(item, finding)
         self._hint("maintainer-script-downloads-ml-model", item.pointer(finding.line),
                    *_note(finding))
         self._endpoint(item, finding)

@@ -326,6 +326,7 @@ def _main(argv: list[str]) -> int:
     # over, doubling the time on pytorch's tree (30 s to 17 s of CPU). Collect rarely instead.
     gc.freeze()
     gc.set_threshold(50_000, 20, 100)
+    gc.enable()  # mllint.__main__ turns it off for the imports
     tty = sys.stdout.isatty()
     width = args.output_width or (_terminal_width() if tty else 80)
     limit = args.tag_display_limit if args.tag_display_limit is not None else (

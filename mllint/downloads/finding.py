@@ -22,7 +22,9 @@ class Finding:
     guard or switch that can turn it off (``local_files_only``, ``HF_HUB_OFFLINE``), ``""`` if
     none. ``remote_code``: the fetched code is run (``trust_remote_code=True``). ``conditions``:
     build-system variables whose ``if`` encloses it (CMake, make), for deciding whether a
-    Debian switch disables it.
+    Debian switch disables it. ``listed``: a further entry of the fetch the previous finding
+    names (the other members of a torchvision weight enum): an endpoint of its own, not another
+    download.
     """
 
     kind: Kind
@@ -33,6 +35,7 @@ class Finding:
     guard: str = ""
     remote_code: bool = False
     conditions: tuple[str, ...] = ()
+    listed: bool = False
 
     @property
     def is_model(self) -> bool:

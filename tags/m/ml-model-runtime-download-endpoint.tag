@@ -3,10 +3,10 @@ Severity: classification
 Check: downloads
 Explanation: A model URL or hub id that the package's code, build files,
  manifests, maintainer scripts or documentation can fetch. One hint per
- place it occurs; the note is the URL or hub id. Where one place lists many
- endpoints for the same fetch (the members of a torchvision-style weight
- enum in a file, the constants of one class in a jar), one hint names the
- first.
+ place it occurs; the note is the URL or hub id. Every member of a
+ torchvision-style weight enum is one, even where the download itself is
+ reported once per file; a class in a jar gives one, naming its first
+ model URL.
  .
  This is data, not a problem: it lets archive-wide statistics show which
  models Debian software reaches for, and it is the only hint for downloads

@@ -245,13 +245,18 @@ WEIGHT_ENUMS = textwrap.dedent("""
 """)
 
 
-def test_weight_enum_members_give_one_finding_per_file() -> None:
+def test_weight_enum_members_are_one_download_and_one_endpoint_each() -> None:
     """python3-torchvision: the URLs are fetched by WeightsEnum.get_state_dict in _api.py, far
-    from here; 16 members in resnet.py are one finding, not 16."""
-    (finding,) = python.analyse(WEIGHT_ENUMS)
-    assert (finding.kind, finding.function, finding.identifier, finding.line, finding.pinned) == (
-        "url", "WeightsEnum", "https://download.pytorch.org/models/resnet50-0676ba61.pth", 11,
-        False)
+    from here; the 16 members of resnet.py are one download (the first) and 16 endpoints."""
+    found = python.analyse(WEIGHT_ENUMS)
+    assert [(f.kind, f.function, f.identifier, f.line, f.pinned, f.listed) for f in found] == [
+        ("url", "WeightsEnum", "https://download.pytorch.org/models/resnet50-0676ba61.pth", 11,
+         False, False),
+        ("url", "WeightsEnum", "https://download.pytorch.org/models/resnet50-11ad3fa6.pth", 16,
+         False, True),
+        ("url", "WeightsEnum", "https://example.org/models/quantized/r18_fbgemm.pth", 21,
+         False, True),
+    ]
 
 
 @pytest.mark.parametrize("old,new", [
@@ -350,3 +355,12 @@ def test_fast_prefilter_agrees_with_the_plain_regexes(text: str) -> None:
         classify_url(m.group(0)) for m in URL_RE.finditer(text))
     assert python._worth_parsing(text) == plain
     assert [m.span() for m in url_matches(text)] == [m.span() for m in URL_RE.finditer(text)]
+
+
+@pytest.mark.parametrize("word", python.TRIGGER_WORDS)
+@pytest.mark.parametrize("padding", [0, python.SHORT_TEXT])
+def test_every_trigger_word_triggers_in_short_and_long_texts(word: str, padding: int) -> None:
+    """Short texts are tested with one regex, long ones with substring scans: same answer."""
+    text = "# " + "x" * padding + "\n" + f"value = {word}\n"
+    assert python._worth_parsing(text)
+    assert not python._worth_parsing(text.replace(word, "nothing"))
