@@ -28,6 +28,7 @@ DECLARED = (
     ('sunpinyin', 'input_methods', False, True, b'\x00\x01\x02\x03\x04\x05\x06\x07\x08', ('.t3g',), False, True),
     ('libpinyin', 'input_methods', False, True, b'b', ('table.conf',), False, False),
     ('joblib', 'joblib', True, True, b'\x80B\x04x\xfd]\x1f', ('.joblib', '.pkl', '.z', '.gz', '.bz2', '.xz', '.lzma', '.lz4'), False, False),
+    ('langdetect', 'langdetect', False, True, b'{', (), False, False),
     ('mecab', 'mecab', True, True, None, ('sys.dic', 'unk.dic'), False, True),
     ('mecab', 'mecab', False, True, b'0123456789', ('matrix.def',), False, False),
     ('mecab', 'mecab', False, True, None, ('matrix.bin',), True, False),

@@ -4,6 +4,7 @@ three too (testdata/fixtures/domain_models.py), so there is one copy of each wri
 
 from __future__ import annotations
 
+import json
 import math
 import pickle
 import struct
@@ -649,3 +650,14 @@ def pinyin_table_conf(lam: str = "0.312699", tables: bool = True) -> bytes:
                  "default USER_DICTIONARY NULL NULL user.bin USER_FILE\n\n"
                  "addon 4 art.table art.bin NULL DICTIONARY\n")
     return text.encode()
+
+
+def langdetect_profile(name: str = "en", grams: tuple[str, ...] = (
+        "a", "b", "e", "t", "th", "he", "e ", " t", "the", "he ", "and", "é", "\u00e9t", "東京"),
+        ascii_only: bool = True) -> bytes:
+    """A language-detection profile as its generator writes it: ``freq`` first, then
+    ``n_words`` (1-, 2-, 3-gram totals) and ``name``, without spaces."""
+    freq = {g: 1000 - 37 * i for i, g in enumerate(grams)}
+    totals = [sum(c for g, c in freq.items() if len(g) == n) for n in (1, 2, 3)]
+    return json.dumps({"freq": freq, "n_words": totals, "name": name},
+                      separators=(",", ":"), ensure_ascii=ascii_only).encode()
