@@ -99,6 +99,8 @@ def build_parser() -> Parser:
     a("--tag-display-limit", type=int, default=None, metavar="N",
       help="display at most N hints of a tag per package, 0 for all "
            "(default: 4 on a terminal unless -v, else 0)")
+    a("--no-tag-display-limit", dest="tag_display_limit", action="store_const", const=0,
+      help="same as --tag-display-limit 0")
     a("--model-size-limit", type=float, default=None, metavar="MIB",
       help="size above which oversized-ml-model is reported: the model file plus the "
            "weight files it owns (default: 100 MiB)")
@@ -184,15 +186,17 @@ def _use_color(choice: str) -> bool:
     return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
-def _emit_ml_models(group: Group) -> None:
-    """``--emit-ml-models``: the draft declaration of the group's source package on stdout."""
+def _emit_ml_models(group: Group) -> int:
+    """``--emit-ml-models``: the draft declaration of the group's source package on stdout;
+    exit status 1 when the group has no source package to draft it for."""
     if group.source is None:
         print(f"mllint: {group.id}: no source package to draft debian/ml-models for",
               file=sys.stderr)
-        return
+        return 1
     from mllint.draft import draft_declaration  # only this mode needs it (0.15 s of imports)
 
     sys.stdout.write(draft_declaration(group.source))
+    return 0
 
 
 def _open(given: str, stack: ExitStack, package: str | None) -> tuple[list[Group], list[str]]:
@@ -317,6 +321,8 @@ def _main(argv: list[str]) -> int:
             return 1
     if args.jobs is not None and args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
+    if args.tag_display_limit is not None and args.tag_display_limit < 0:
+        raise UsageError("--tag-display-limit must be 0 (no limit) or more")
     if args.package is not None and not SOURCE_NAME.match(args.package):
         raise UsageError(f"--package {args.package}: not a Debian source package name")
 
@@ -341,7 +347,7 @@ def _main(argv: list[str]) -> int:
                 opened, messages = _open(given, stack, args.package)
                 status |= _report(messages)
                 for group in opened:
-                    _emit_ml_models(group)
+                    status |= _emit_ml_models(group)
             return status
         jobs = args.jobs or (os.cpu_count() or 1) + 1
         # One input: its models are parsed by up to one process per CPU (mllint.prefetch);

@@ -31,7 +31,7 @@ LINTIAN_OVERRIDES = {"source": "debian/source/lintian-overrides",
                      "binary": "usr/share/lintian/overrides/{}",
                      "udeb": "usr/share/lintian/overrides/{}"}
 MAX_OVERRIDE_FILE = 1 << 20  # bytes
-MAX_LINK_WARNINGS = 10  # symlinks out of a source tree named one by one, then counted
+MAX_LINK_WARNINGS = 10  # links out of a tree, unreadable files: named one by one, then counted
 
 
 class EngineBugError(Exception):
@@ -255,11 +255,25 @@ def _unread_links(p: Processable, options: Options) -> None:
                        f"links out of the package, not read", bug=False)
 
 
+def _unreadable(p: Processable, options: Options) -> None:
+    """An error line per file or directory that could not be read (the first ten, then a
+    count): what it holds was not checked, so the run is incomplete and exits 1."""
+    found = [(label, name, reason) for view, label in
+             ((p.patched, ""), (p.installed, ""), (p.control, "control file "))
+             if view is not None for name, reason in view.unreadable]
+    for label, name, reason in found[:MAX_LINK_WARNINGS]:
+        options.errors.append(f"{p.name} {p.type}: cannot read {label}{name}: {reason}")
+    if len(found) > MAX_LINK_WARNINGS:
+        options.errors.append(f"{p.name} {p.type}: {len(found) - MAX_LINK_WARNINGS} more "
+                              f"files or directories that cannot be read")
+
+
 def run_group(group: Group, tags: TagSet, options: Options) -> None:
     """Fill ``p.hints`` for every processable of ``group``."""
     for p in group.processables:
         _unread_links(p, options)
         hints = finalise(p, run_checks(p, options), tags, options)
+        _unreadable(p, options)
         meta = apply_overrides(p, hints, tags, options) if p.type != "changes" else []
         meta = [m for m in meta if options.enabled is None or m.tag in options.enabled]
         for m in meta:

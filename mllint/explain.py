@@ -11,6 +11,7 @@ import argparse
 import html
 import json
 import re
+import signal
 import sys
 import textwrap
 
@@ -114,11 +115,19 @@ def as_json(tag: Tag, visibility: str) -> dict[str, object]:
 
 def main(argv: list[str] | None = None) -> int:
     """``mllint-explain-tags [--profile P] [--format json] [TAG...]``; exit 1 on unknown tags."""
-    parser = argparse.ArgumentParser(prog="mllint-explain-tags", allow_abbrev=False)
-    parser.add_argument("tags", nargs="*")
-    parser.add_argument("--profile", default="debian")
-    parser.add_argument("--format", choices=("ewi", "json"), default="ewi")
-    parser.add_argument("-l", "--list-tags", action="store_true")
+    # Output piped into head(1) ends quietly when the pipe closes, as for mllint.
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    parser = argparse.ArgumentParser(
+        prog="mllint-explain-tags", allow_abbrev=False,
+        description="Print the explanation of mllint tags, as lintian-explain-tags does.")
+    parser.add_argument("tags", nargs="*", metavar="TAG",
+                        help="tags to explain (default: all); a Renamed-From name works too")
+    parser.add_argument("--profile", default="debian",
+                        help="profile whose visibility is shown (default: debian)")
+    parser.add_argument("--format", choices=("ewi", "json"), default="ewi",
+                        help="ewi (default: lintian's N: blocks) or json (lintian's schema)")
+    parser.add_argument("-l", "--list-tags", action="store_true",
+                        help="print the tag names only")
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:

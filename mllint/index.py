@@ -178,8 +178,8 @@ class Item:
             if self.is_file and self._size != 0:
                 try:
                     self._head, st = _read_head(self.fspath)
-                except OSError:
-                    pass
+                except OSError as exc:
+                    self.index.unreadable.append((self.name, exc.strerror or str(exc)))
                 else:
                     self._size, self._mode = st.st_size, st.st_mode
         return self._head
@@ -281,6 +281,9 @@ class Index:
         self.label = label
         self._items: dict[str, Item] = {}
         self._skip_top = skip_top  # e.g. DEBIAN/ of an unpacked binary: the control view
+        # Files and directories that could not be read (name, reason), in the order met: the
+        # engine names them on stderr, as the run is incomplete (a model under chmod 000).
+        self.unreadable: list[tuple[str, str]] = []
         self._children: dict[str, list[Item]] | None = None
         self._files: list[Item] | None = None
         self.ast_cache: OrderedDict[str, ast.Module] = OrderedDict()  # see Item.python_ast
@@ -290,7 +293,8 @@ class Index:
     def _walk(self, directory: str | Path, prefix: str) -> None:
         try:
             entries = sorted(os.scandir(directory), key=lambda e: e.name)
-        except OSError:
+        except OSError as exc:
+            self.unreadable.append((prefix or "./", exc.strerror or str(exc)))
             return
         for entry in entries:
             # The entry's kind comes from the directory (d_type), without a stat; a file system

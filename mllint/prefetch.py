@@ -68,7 +68,8 @@ def prefetch(index: Index, workers: int) -> None:
                 for i, (head, size, mode) in zip(range(k, len(files), workers), read):
                     item = files[i]
                     item._parsed = found.get(i, (None, None))
-                    item._head, item._size, item._mode = head, size, mode
+                    if head or size is not None:  # else unreadable there: read here again,
+                        item._head, item._size, item._mode = head, size, mode  # to report it
     except (OSError, BrokenProcessPool):
         pass
     finally:

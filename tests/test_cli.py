@@ -224,6 +224,23 @@ def test_explain_tags(tmp_path: Path) -> None:
     assert run.stderr == "The tag 'no-such-tag' does not exist\n"
 
 
+@pytest.mark.parametrize("command", ["mllint.explain", "mllint"])
+def test_output_into_a_closed_pipe_ends_quietly(command: str) -> None:
+    """``... | head -1``: the reader goes away; no BrokenPipeError traceback (newcomer trial)."""
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+    args = ["-l"] if command == "mllint.explain" else ["--list-tags"]
+    proc = subprocess.Popen([sys.executable, "-m", command, *args], cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.readline()
+    proc.stdout.close()  # as head(1) does after its first line
+    assert proc.stderr.read() == b""
+    assert proc.wait() in (0, -13)  # all written before the close, or SIGPIPE
+
+
 def test_ml_policy_profile_makes_star_tags_errors_in_main(cli) -> None:
     tree = str(TESTDATA / "license-unknown" / "tree")
     tag = "source-contains-ml-model-without-training-data"
@@ -321,3 +338,20 @@ def test_every_option_has_a_help_line(cli) -> None:
     shown = " ".join(cli("--help", env={"COLUMNS": "200"}).stdout.split())
     for action in options:
         assert action.help in shown, action.option_strings
+
+
+def test_tag_display_limit_options(cli) -> None:
+    """lintian's --no-tag-display-limit is --tag-display-limit 0; a negative limit, which hid
+    every hint and exited 0, is a usage error."""
+    assert cli("--no-tag-display-limit", POSITIVE).stdout == \
+        cli("--tag-display-limit", "0", POSITIVE).stdout
+    bad = cli("--tag-display-limit", "-1", POSITIVE)
+    assert bad.returncode == 1 and bad.stdout == ""
+    assert bad.stderr.startswith("mllint: --tag-display-limit must be 0")
+
+
+def test_emit_ml_models_without_a_source_package_fails() -> None:
+    from mllint.cli import _emit_ml_models
+    from mllint.processable import Group
+
+    assert _emit_ml_models(Group("x_1", "x", "1")) == 1

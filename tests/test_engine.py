@@ -49,3 +49,36 @@ def test_strict_mode_raises_the_check_error(monkeypatch: pytest.MonkeyPatch) -> 
     _break_one_file(monkeypatch)
     with pytest.raises(OverflowError):
         _hints(Options(load_profile("debian")))
+
+
+def test_unreadable_files_and_directories_are_named_and_fail_the_run(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """chmod 000 on a model or a directory (newcomer trial): the run says what it could not
+    check and exits 1 instead of passing in silence. Root reads anything, so the refusals are
+    simulated at the two places mllint reads: the head of a file and a directory listing."""
+    from mllint import cli, index
+
+    tree = tmp_path / "pkg"
+    (tree / "models").mkdir(parents=True)
+    (tree / "models" / "classifier.safetensors").write_bytes(b"x" * 64)
+    (tree / "locked").mkdir()
+    (tree / "README").write_text("hello\n")
+    real_head, real_scandir = index._read_head, index.os.scandir
+
+    def head(path: str):
+        if path.endswith("classifier.safetensors"):
+            raise PermissionError(13, "Permission denied")
+        return real_head(path)
+
+    def scandir(path):
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied")
+        return real_scandir(path)
+
+    monkeypatch.setattr(index, "_read_head", head)
+    monkeypatch.setattr(index.os, "scandir", scandir)
+    assert cli.main(["-j1", str(tree)]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err == ["mllint: pkg source: cannot read locked/: Permission denied",
+                   "mllint: pkg source: cannot read models/classifier.safetensors: "
+                   "Permission denied"]
