@@ -21,6 +21,7 @@ DECLARED = (
     ('apertium-tagger', 'classic', False, True, None, ('.prob',), False, False),
     ('coreml', 'coreml', False, True, b'\x08', ('.mlmodel',), False, False),
     ('dlib', 'dlib', False, True, b'\x01', ('.dat', '.dnn'), False, False),
+    ('est-ngram', 'festival', True, True, b'Na', ('.ngrambin', '.ngram'), False, False),
     ('ggml', 'ggml', True, True, b'talf', ('.bin', '.ggml'), False, False),
     ('gguf', 'gguf', True, True, b'G', ('.gguf',), False, False),
     ('hdf5-keras', 'hdf5', True, True, None, ('.h5', '.hdf5'), False, False),

@@ -661,3 +661,20 @@ def langdetect_profile(name: str = "en", grams: tuple[str, ...] = (
     totals = [sum(c for g, c in freq.items() if len(g) == n) for n in (1, 2, 3)]
     return json.dumps({"freq": freq, "n_words": totals, "name": name},
                       separators=(",", ":"), ensure_ascii=ascii_only).encode()
+
+
+def est_ngram_bin(order: int = 3, vocab: tuple[str, ...] = ("nn", "dt", "vb", "punc"),
+                  byte_order: str = ">", values: tuple[float, ...] = (12.0, 3.0, 3.0, -2.0, 0.5)
+                  ) -> bytes:
+    """An EST_Ngrammar binary model (save_ngram_cstr_bin): the int magic 1315402337 in the
+    writer's order, "mBin_2 <order>", two space-terminated vocabulary lines, doubles in which
+    a negative value repeats the previous one."""
+    words = "".join(f"{w} " for w in vocab)
+    return (struct.pack(byte_order + "i", 1315402337) + f"mBin_2 {order}\n{words}\n{words}\n".encode()
+            + struct.pack(f"{byte_order}{len(values)}d", *values))
+
+
+def est_ngram_text(rows: tuple[str, ...] = ("B B : 0.25", "B NB : 12", "NB B : 39", "NB NB : 106"),
+                   order: int = 2, vocab: str = "B NB ") -> bytes:
+    """An EST_Ngrammar text model (save_ngram_cstr_ascii)."""
+    return (f"Ngram_2 {order}\n{vocab}\n{vocab}\n" + "".join(f"{r}\n" for r in rows)).encode()
