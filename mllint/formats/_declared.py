@@ -38,6 +38,7 @@ DECLARED = (
     ('onnx', 'onnx', False, True, b'\x08', ('.onnx',), False, False),
     ('openvino', 'openvino', False, True, b'\xef< \t\n\r\x0b\x0c', ('.xml',), False, False),
     ('pickle', 'pickle', False, True, b'\x80()FGIJKLMNPSTUVX]c}', ('.pkl', '.pickle', '.p', '.pt', '.pth', '.bin', '.ckpt', '.dat', '.data', '.sav', '.model'), False, False),
+    ('profnet', 'profnet', True, True, b'*', ('.jct',), False, False),
     ('safetensors', 'safetensors', True, True, None, ('.safetensors',), False, True),
     ('sentencepiece', 'sentencepiece', False, True, b'\n', ('.model',), False, False),
     ('tar', 'tarfmt', True, True, None, ('.tar', '.tar.gz', '.tgz', '.tar.bz2', '.tbz2', '.tar.xz', '.txz', '.tar.zst', '.tzst'), False, False),
