@@ -58,6 +58,8 @@ def read(path: Path, head: bytes, size: int) -> ModelInfo | None:
         profile = json.loads(data)
     except ValueError:  # json.JSONDecodeError and UnicodeDecodeError
         raise CorruptModelError("langdetect profile is not complete JSON") from None
+    except RecursionError:  # json nests by recursion: arrays 100,000 deep exhaust the stack
+        raise LimitExceededError("langdetect profile nests too deeply") from None
     if not isinstance(profile, dict):
         return None
     freq, n_words, lang = profile.get("freq"), profile.get("n_words"), profile.get("name")

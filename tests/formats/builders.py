@@ -661,3 +661,46 @@ def langdetect_profile(name: str = "en", grams: tuple[str, ...] = (
     totals = [sum(c for g, c in freq.items() if len(g) == n) for n in (1, 2, 3)]
     return json.dumps({"freq": freq, "n_words": totals, "name": name},
                       separators=(",", ":"), ensure_ascii=ascii_only).encode()
+
+
+def est_ngram_bin(order: int = 3, vocab: tuple[str, ...] = ("nn", "dt", "vb", "punc"),
+                  byte_order: str = ">", values: tuple[float, ...] = (12.0, 3.0, 3.0, -2.0, 0.5)
+                  ) -> bytes:
+    """An EST_Ngrammar binary model (save_ngram_cstr_bin): the int magic 1315402337 in the
+    writer's order, "mBin_2 <order>", two space-terminated vocabulary lines, doubles in which
+    a negative value repeats the previous one."""
+    words = "".join(f"{w} " for w in vocab)
+    return (struct.pack(byte_order + "i", 1315402337) + f"mBin_2 {order}\n{words}\n{words}\n".encode()
+            + struct.pack(f"{byte_order}{len(values)}d", *values))
+
+
+def est_ngram_text(rows: tuple[str, ...] = ("B B : 0.25", "B NB : 12", "NB B : 39", "NB NB : 106"),
+                   order: int = 2, vocab: str = "B NB ") -> bytes:
+    """An EST_Ngrammar text model (save_ngram_cstr_ascii)."""
+    return (f"Ngram_2 {order}\n{vocab}\n{vocab}\n" + "".join(f"{r}\n" for r in rows)).encode()
+
+
+def profnet_jct(n_in: int = 12, n_hid: int = 3, n_out: int = 2, samples: int = 5000,
+                terminator: bool = True) -> bytes:
+    """A Rost lab NNout_jct file (NN.f output): starred comments with the training run, the
+    sizes, then NUMHID rows of NUMIN+1 and NUMHID+1 rows of NUMOUT weights (10F10.4), ``//``."""
+    def rows(count: int, width: int, seed: int) -> str:
+        out = []
+        for r in range(count):
+            values = [((seed + 31 * r + 7 * c) % 200 - 100) / 250 for c in range(width)]
+            for i in range(0, width, 10):
+                out.append("".join(f"{v:10.4f}" for v in values[i:i + 10]))
+        return "\n".join(out) + "\n"
+    text = ("* NNout_jct           file from FORTRAN NN.f (junctions)\n*    \n"
+            f"*    NUMIN, -HID, -OUT             {n_in:8d},{n_hid:8d},{n_out:8d} \n"
+            f"*    NUMSAM                         {samples}\n"
+            "*    EPSILON, ALPHA, TEMP           0.0300,  0.3000,  1.0000 \n"
+            "* --------------------\n* overall: (A,T25,I8)\n"
+            f"NUMIN:                  {n_in:8d}\nNUMHID:                 {n_hid:8d}\n"
+            f"NUMOUT:                 {n_out:8d}\nMODEPRED:               sec\n"
+            "MODENET:                1st,unbal\nMODEIN:                 win=5,loc=aa\n"
+            "* --------------------\n* jct 1st layer: row=numhid (10F10.4), col=(numin+1)\n"
+            + rows(n_hid, n_in + 1, 1)
+            + "* --------------------\n* jct 2nd layer: row=numhid+1 (10F10.4), col=numout\n"
+            + rows(n_hid + 1, n_out, 2) + ("//\n" if terminator else ""))
+    return text.encode()

@@ -71,3 +71,9 @@ def test_size_cap(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(langdetect, "MAX_PROFILE", 64)
     with pytest.raises(LimitExceededError):
         read(write(tmp_path, "en", langdetect_profile()))
+
+
+def test_deep_nesting_is_a_limit_not_a_crash(tmp_path: Path) -> None:
+    data = langdetect_profile()[:-1] + b',"x":' + b"[" * 200_000 + b"]" * 200_000 + b"}"
+    with pytest.raises(LimitExceededError, match="nests too deeply"):
+        read(write(tmp_path, "en", data))
