@@ -44,6 +44,12 @@ def _model_suffixes() -> frozenset[str]:
     return frozenset(s for f in declared() if f.weights for s in f.extensions)
 
 
+def _names(text: str, basename: str) -> bool:
+    """Whether ``text`` names the file ``basename`` as a word of its own: langdetect's profile
+    ``en`` is not named by "License" (a substring test missed every short name)."""
+    return re.search(rf"(?<![\w.-]){re.escape(basename)}(?![\w-])", text) is not None
+
+
 def names_models(glob: str) -> bool:
     """Whether a ``Files-Excluded`` glob removes model files (``*.onnx``, ``models/*``)."""
     last = PurePosixPath(glob.rstrip("/")).name
@@ -108,7 +114,7 @@ class Licensing(Check):
         match = parsed.match(item.name) if parsed is not None else None
         if match is None or not match.wildcard_only:
             return
-        if item.basename in (self._copyright_text or ""):
+        if _names(self._copyright_text or "", item.basename):
             return  # named in a Comment, Files-Excluded or elsewhere
         decl = declaration_for(self.processable)
         stanza = decl.for_file(item.name) if decl is not None else None
