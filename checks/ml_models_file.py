@@ -4,8 +4,9 @@ Owns: debian-ml-models-syntax-error, debian-ml-models-unknown-field,
 debian-ml-models-file-not-found, debian-ml-models-checksum-mismatch,
 debian-ml-models-undeclared-model, debian-ml-models-class-disagrees.
 Reads: debian/ml-models (parsed by :mod:`mllint.declaration`), the source tree's file names, and
-the bytes of declared files that carry a SHA256 (streamed; no other file is hashed), and the
-class mllint.provenance infers for each declared model.
+the bytes of declared files that carry a SHA256 (streamed; no other file is hashed), debian/rules
+for the targets a Retrain-Command names, and the class mllint.provenance infers for each declared
+model.
 
 Only source packages with a debian/ directory have a declaration; without the file no tag fires
 (the file is optional, and ``--emit-ml-models`` drafts one).
@@ -14,11 +15,14 @@ Only source packages with a debian/ directory have a declaration; without the fi
 from __future__ import annotations
 
 
+from mllint import lazy
 from mllint.check import Check
 from mllint.declaration import Declaration, declaration_for
 from mllint.index import Item, Pointer
 from mllint.inventory import models
 from mllint.provenance import classified_models, classify_model
+
+pointers = lazy.module("mllint.provenance.pointers")
 
 ML_POLICY_CLASSES = frozenset({"free", "toxic-candy", "non-free"})
 ML_POLICY_DATA_LEVEL = 3  # the ML-Policy rule's data threshold (tags.md, evidence levels)
@@ -86,6 +90,11 @@ class MlModelsFile(Check):
                 if not matched:
                     self.pointed_hint("debian-ml-models-file-not-found",
                                       self._at(decl, stanza.line), glob)
+            # The paths and debian/rules targets the stanza's fields name: one not there gives
+            # no evidence either (mllint.provenance.pointers decides both).
+            for missing in pointers.unresolved(stanza, index):
+                self.pointed_hint("debian-ml-models-file-not-found",
+                                  self._at(decl, missing.line), missing.note)
             declared = (stanza.sha256 or "").lower()
             if len(declared) != 64:
                 continue  # absent, or already a syntax error

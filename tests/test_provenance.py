@@ -280,7 +280,11 @@ def test_hook_without_a_complete_chain_does_not_raise_the_level() -> None:
     assert grade(item, Collected([hook, code])).pipeline_level == 2
     declared = Evidence("pipeline", 4, "retrain-command", Pointer("debian/ml-models", 4),
                         ("m.bin",), "declared")
-    assert grade(item, Collected([declared])).pipeline_level == 4
+    # a declared Retrain-Command is a hook like the others: "P4 if the chain is P3" (§6)
+    assert grade(item, Collected([declared])).pipeline_level == 0
+    assert grade(item, Collected([declared, code])).pipeline_level == 2
+    chain = Evidence("pipeline", 3, "train-and-save", Pointer("train.py", 9), ("m.bin",))
+    assert grade(item, Collected([declared, chain])).pipeline_level == 4
 
 
 # --- the check on a group: binary traced to source, profiles ---------------------------------

@@ -14,6 +14,7 @@ from mllint.provenance.tables import TOOLS
 from mllint.provenance.tree import Collected, Names, Source, dataset_license
 
 modelcard = lazy.module("mllint.modelcard")
+pointers = lazy.module("mllint.provenance.pointers")
 
 _PURL = "pkg:deb/debian/"
 _SCRIPT = re.compile(r"[\w.-]+\.(?:py|sh|pl)\b")
@@ -149,9 +150,11 @@ def declared(model: Item, names: Names, src: Source, out: Collected) -> None:
                 src.build_depends else (3, "declared-data", False)
         elif "://" in location:
             level, what, external = 3, "declared-data", True
-        elif location and src.index.lookup(location) is not None:
+        elif (path := pointers.source_path(location)) is not None:
+            if pointers.find(src.index, path) is None:
+                continue  # names nothing in the source: reported, no evidence
             level, what, external = 4, "shipped-data", False
-            license = license or src.data_license(location)
+            license = license or src.data_license(path)
         else:
             level, what, external = 2, "declared-data", False
         if closed:
@@ -160,16 +163,20 @@ def declared(model: Item, names: Names, src: Source, out: Collected) -> None:
                                      detail=location if external else entry.name,
                                      external=external, license=license))
     for entry in stanza.training_code:
-        where = ptr.pointer(entry.line)
-        present = entry.location and src.index.lookup(entry.location) is not None
-        out.evidence.append(Evidence("pipeline", 2 if present else 1, "declared-code", where,
-                                     target, "declared", detail=entry.name))
-    generated = stanza.generated_by
-    if generated and src.index.lookup(generated.split()[0]) is not None:
+        path = pointers.source_path(entry.location or "")
+        if path is not None and pointers.find(src.index, path) is None:
+            continue  # names nothing in the source: reported, no evidence
+        out.evidence.append(Evidence("pipeline", 2 if path is not None else 1, "declared-code",
+                                     ptr.pointer(entry.line), target, "declared",
+                                     detail=entry.name))
+    generated = (stanza.generated_by or "").split()[:1]
+    path = pointers.source_path(generated[0]) if generated else None
+    if path is not None and pointers.find(src.index, path) is not None:
         out.evidence.append(Evidence("pipeline", 3, "export-step",
                                      ptr.pointer(stanza.line_of("Generated-By")), target,
-                                     "declared", detail=generated.split()[0]))
-    if stanza.retrain_command:
+                                     "declared", detail=generated[0]))
+    if stanza.retrain_command and pointers.retrain_problem(src.index,
+                                                           stanza.retrain_command) is None:
         out.evidence.append(Evidence("pipeline", 4, "retrain-command",
                                      ptr.pointer(stanza.line_of("Retrain-Command")), target,
                                      "declared", detail=stanza.retrain_command))

@@ -23,9 +23,10 @@ ModelClass = Literal["free", "toxic-candy", "non-free", "unclassified"]
 # Pipeline items that complete the chain only together with training code elsewhere (an
 # exporter alone is not a pipeline; ml-policy.md §1.3 row (3)).
 NEEDS_TRAINING = frozenset({"export-step"})
-# P4 hooks found in debian/rules count only on top of a complete chain; a declared
-# Retrain-Command is the maintainer's statement and counts as written.
-NEEDS_CHAIN = frozenset({"rules-hook", "build-profile"})
+# P4 hooks count only on top of a complete chain (P4 is P3 plus a hook, ml-policy.md §4.1), a
+# declared Retrain-Command too ("P4 if the chain is P3", §6): a declaration points, it does not
+# vouch, and a retrain target does not make training code appear.
+NEEDS_CHAIN = frozenset({"rules-hook", "build-profile", "retrain-command"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,14 +100,12 @@ def grade(model: Item, collected: Collected) -> ModelEvidence:
     elif any(e.what in NEEDS_TRAINING for e in me.pipeline):
         level = max(level, 1)  # an exporter without training code: the chain is only described
     hooks = [e for e in me.pipeline if e.level == 4]
-    if any(e.what == "retrain-command" for e in hooks) or (
-            level >= 3 and any(e.what in NEEDS_CHAIN for e in hooks)):
+    if level >= 3 and any(e.what in NEEDS_CHAIN for e in hooks):
         level = 4
     me.pipeline_level = level
     # hooks that did not count must not be cited as if they had; an exporter that did not
     # complete a chain stays, as what the P1 rests on
-    me.pipeline = [e for e in me.pipeline if e.level <= level or e.what in NEEDS_TRAINING
-                   or e.what == "retrain-command"]
+    me.pipeline = [e for e in me.pipeline if e.level <= level or e.what in NEEDS_TRAINING]
     me.base_models = [BaseModel(n, s, w) for n, s, w in collected.base_models.get(model.name, [])]
     me.checkpoints = list(collected.checkpoints.get(model.name, []))
     return me
