@@ -11,7 +11,9 @@ headers are also walked from offset 0, so a member that only the local view show
 Every member is sniffed by content through :func:`mllint.formats.identify` and read with the
 format's own reader through a bounded stream (:mod:`mllint.formats._stream`); pickles are walked
 opcode by opcode wherever they are; nested archives recurse to :data:`MAX_DEPTH`. One member's
-error is recorded on that member and the scan goes on (§3.3 row 11).
+error is recorded on that member and the scan goes on (§3.3 row 11); a nested archive that cannot
+be read does not by itself make a model of the zip holding it. Once the decompression budget of
+the file is spent, nothing more is read and the budget is reported once, if the zip is a model.
 
 Spec: PKWARE APPNOTE.TXT 6.3.10, sections 4.3.7 (local header), 4.3.12 (central directory),
 4.3.14-16 (zip64 and end records), 4.5.3 (zip64 extra field).
@@ -541,7 +543,9 @@ def _read_generic(s: _Scan, files: list[Entry]) -> ModelInfo | None:
         if model is not None:
             s.members.append(Member(e.name, model))
     if not s.members and not s.globals and not s.errors:
-        return None  # documents, images, source code: not a model container
+        # documents, images, source code, archives of them or unreadable archives: not a model
+        # container
+        return None
     return _generic_info(s)
 
 
