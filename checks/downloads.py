@@ -70,8 +70,26 @@ OFF_VALUES = frozenset({"off", "no", "false", "0", "n", "disabled"})
 NAME_PREFIXES = ("enable", "with", "use")
 
 
+def _file_findings(item: Item) -> tuple[str, list[Finding]] | None:
+    """The analyser language of a source file and its model downloads; ``None`` for files no
+    analyser reads. Depends on the file alone: a file fact (mllint.check.Check.file_facts)."""
+    if not item.is_file:
+        return None
+    language = language_of(item.name, item.head)
+    if language is None:
+        return None
+    text = item.text()
+    if text is None:
+        return language, []
+    if item.name == "debian/rules":  # every target, reached or not: source() tells them apart
+        return language, [f for f in make.analyse(text, reached_only=False) if f.is_model]
+    return language, [f for f in analyse(language, text, item.python_ast) if f.is_model]
+
+
 class Downloads(Check):
     """Model fetches at build, install and run time."""
+
+    file_facts = {"downloads": _file_findings}
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
@@ -81,20 +99,12 @@ class Downloads(Check):
 
     # Source packages: collect, then decide in source() once debian/rules is known.
     def visit_patched_files(self, item: Item) -> None:
-        if not item.is_file:
+        found = item.fact("downloads", _file_findings)
+        if found is None:
             return
-        language = language_of(item.name, item.head)
-        if language is None:
-            return
+        language, findings = found
         if language in BUILD_LANGUAGES:
             self._build_items.append(item)
-        text = item.text()
-        if text is None:
-            return
-        if item.name == "debian/rules":  # every target, reached or not: source() tells them apart
-            findings = [f for f in make.analyse(text, reached_only=False) if f.is_model]
-        else:
-            findings = [f for f in analyse(language, text, item.python_ast) if f.is_model]
         if findings:
             self._found.append((item, language, findings))
 

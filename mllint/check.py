@@ -23,6 +23,10 @@ if TYPE_CHECKING:
 
 class Check:
     name: ClassVar[str] = ""  # set by the loader
+    # Per-file work on a source tree that depends on the file alone, by key: read in
+    # visit_patched_files with ``item.fact(key, function)``; on a large tree mllint.prefetch
+    # computes it for every file in worker processes beforehand. The result must pickle.
+    file_facts: ClassVar[dict[str, Callable[[Item], object]]] = {}
 
     def __init__(self, processable: Processable, profile: Profile,
                  emit: Callable[[Hint], None]) -> None:

@@ -395,8 +395,9 @@ def _main(argv: list[str]) -> int:
         status = 1
     if status:
         return 1
-    counted = {counts_as(h) for g in groups for p in g.processables for h in p.hints
-               if visibility.shown(h)}
+    # Every hint of an enabled tag counts, shown or not: lintian's Pool.pm sets the exit status
+    # before it filters by display level, -E and --show-overrides (newcomer trial).
+    counted = {counts_as(h) for g in groups for p in g.processables for h in p.hints}
     return 2 if counted & fail_on else 0
 
 

@@ -81,7 +81,8 @@ def parse_fail_on(values: list[str]) -> set[str]:
 
 
 def counts_as(hint: Hint) -> str | None:
-    """What a displayed hint counts as for ``--fail-on`` (``Pool.pm``); classification never."""
+    """What a hint counts as for ``--fail-on`` (``Pool.pm``), displayed or not: overridden
+    ones as ``override``, experimental ones as ``experimental``; classification never."""
     if hint.override is not None:
         return "override"
     if hint.experimental:

@@ -77,8 +77,9 @@ def run_checks(p: Processable, options: Options) -> list[Hint]:
         views.append((p.control, "visit_control_files"))
     hook = {"source": "source", "binary": "installable", "udeb": "installable",
             "changes": "changes", "buildinfo": "changes"}[p.type]
-    for view, _ in views:
-        prefetch(view, options.workers)
+    facts = {key: compute for check in checks for key, compute in check.file_facts.items()}
+    for view, visit in views:
+        prefetch(view, options.workers, facts if visit == "visit_patched_files" else None)
     for check in checks:
         for view, visit in views:
             if getattr(type(check), visit) is getattr(Check, visit):

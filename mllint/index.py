@@ -13,9 +13,10 @@ import os
 import stat
 import warnings
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from mllint import formats
 from mllint.formats import HEAD_SIZE, FormatError, ModelInfo
@@ -43,6 +44,8 @@ class Pointer:
     def __str__(self) -> str:
         return f"{self.name}:{self.line}" if self.line > 0 else self.name
 
+
+T = TypeVar("T")
 
 # O_NOFOLLOW: a file swapped for a symlink after the walk is not followed out of the tree;
 # O_NONBLOCK: nor does one swapped for a FIFO hang the run.
@@ -85,6 +88,7 @@ class Item:
     _head: bytes | None = field(default=None, repr=False)
     _parsed: tuple[ModelInfo | None, FormatError | None] | None = field(default=None, repr=False)
     _ast: bool | None = field(default=None, repr=False)  # False: does not parse as Python
+    _facts: dict[str, object] | None = field(default=None, repr=False)  # see fact()
     # A regular file: an attribute, not a property, because every check asks for every item.
     # None: taken from the mode.
     is_file: bool | None = field(default=None, repr=False)
@@ -183,6 +187,19 @@ class Item:
                 else:
                     self._size, self._mode = st.st_size, st.st_mode
         return self._head
+
+    def fact(self, key: str, compute: Callable[[Item], T]) -> T:
+        """``compute(self)``, the per-file result a check declares under ``key`` in
+        :attr:`mllint.check.Check.file_facts`: worked out once, here or, for a large tree, in
+        a worker process of :mod:`mllint.prefetch` while the others parse. Exceptions from
+        ``compute`` propagate (the engine reports the check as failing on this file)."""
+        facts = self._facts
+        if facts is None:
+            facts = self._facts = {}
+        elif key in facts:
+            return facts[key]  # type: ignore[return-value]
+        value = facts[key] = compute(self)
+        return value
 
     def _parse(self) -> tuple[ModelInfo | None, FormatError | None]:
         if self._parsed is None:

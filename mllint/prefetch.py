@@ -4,8 +4,10 @@ The checks ask every file for its header record (:attr:`mllint.index.Item.model`
 another; on a large tree that sniffing and header reading is much of mllint's own work (pytorch:
 the c-array reader alone is 2.4 s). Here the files of one index are shared out by position among
 ``workers`` processes forked from this one (they inherit the index; nothing is sent to them);
-each parses its share and sends back the records of the files that are models or broken, and
-every file's head and status, which the checks would otherwise read a second time here.
+each parses its share and sends back the records of the files that are models or broken,
+every file's head and status, which the checks would otherwise read a second time here, and the
+checks' per-file facts (:attr:`mllint.check.Check.file_facts`: the download analysis of each
+code file).
 This process parses its own share meanwhile. The result is the same as parsing in order: each
 file's record depends on that file alone (and its siblings on disk, read the same way).
 
@@ -15,6 +17,8 @@ share unparsed, and the checks parse it here as they would have anyway.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from mllint.formats import FormatError, ModelInfo
 from mllint.index import Index, Item
 
@@ -22,13 +26,17 @@ MIN_FILES = 2000  # below this a fork costs more than it saves (about 10 ms per 
 
 _FILES: list[Item] = []  # the files being prefetched; forked workers inherit the list
 
+_FACTS: dict[str, Callable[[Item], object]] = {}  # likewise: the checks' file facts
+
 Parsed = tuple[ModelInfo | None, FormatError | None]
-Share = tuple[dict[int, Parsed], list[tuple[bytes | None, int | None, int | None]]]
+Read = tuple[bytes | None, int | None, int | None, dict[str, object] | None]
+Share = tuple[dict[int, Parsed], list[Read]]
 
 
 def _parse_share(start: int, step: int) -> Share:
-    """Parse files ``start, start + step, ...``; return the records that are not empty, by
-    position, and each file's head, size and mode, in share order."""
+    """Parse files ``start, start + step, ...`` and work out their facts; return the records
+    that are not empty, by position, and each file's head, size, mode and facts, in share
+    order. A fact that raises is left for the check to compute again, and report."""
     found = {}
     read = []
     for i in range(start, len(_FILES), step):
@@ -36,14 +44,21 @@ def _parse_share(start: int, step: int) -> Share:
         parsed = item._parse()
         if parsed != (None, None):
             found[i] = parsed
-        read.append((item._head, item._size, item._mode))
+        for key, compute in _FACTS.items():
+            try:
+                item.fact(key, compute)
+            except Exception:  # noqa: BLE001 - reported when the check meets it in order
+                pass
+        read.append((item._head, item._size, item._mode, item._facts))
     return found, read
 
 
-def prefetch(index: Index, workers: int) -> None:
-    """Parse the models of ``index`` with ``workers`` processes in all (this one included);
-    nothing for fewer than :data:`MIN_FILES` files or one worker."""
-    global _FILES
+def prefetch(index: Index, workers: int,
+             facts: dict[str, Callable[[Item], object]] | None = None) -> None:
+    """Parse the models of ``index`` and work out ``facts`` for its files with ``workers``
+    processes in all (this one included); nothing for fewer than :data:`MIN_FILES` files or
+    one worker."""
+    global _FILES, _FACTS
     files = list(index.files())
     if workers < 2 or len(files) < MIN_FILES:
         return
@@ -53,7 +68,7 @@ def prefetch(index: Index, workers: int) -> None:
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    _FILES = files
+    _FILES, _FACTS = files, facts or {}
     try:
         with ProcessPoolExecutor(workers - 1,
                                  mp_context=multiprocessing.get_context("fork")) as pool:
@@ -65,12 +80,13 @@ def prefetch(index: Index, workers: int) -> None:
                 except (BrokenProcessPool, OSError, pickle.PicklingError, AttributeError,
                         TypeError):
                     continue  # that share is parsed later, here, by the checks
-                for i, (head, size, mode) in zip(range(k, len(files), workers), read):
+                for i, (head, size, mode, done) in zip(range(k, len(files), workers), read):
                     item = files[i]
                     item._parsed = found.get(i, (None, None))
+                    item._facts = done
                     if head or size is not None:  # else unreadable there: read here again,
                         item._head, item._size, item._mode = head, size, mode  # to report it
     except (OSError, BrokenProcessPool):
         pass
     finally:
-        _FILES = []
+        _FILES, _FACTS = [], {}

@@ -355,3 +355,30 @@ def test_emit_ml_models_without_a_source_package_fails() -> None:
     from mllint.processable import Group
 
     assert _emit_ml_models(Group("x_1", "x", "1")) == 1
+
+
+SAMPLE = str(TESTDATA / "sample-ml-package" / "tree")  # two W, two I, one overridden E
+
+
+@pytest.mark.parametrize("args, status", [
+    (["--fail-on", "info"], 2),  # I hints exist, though -I is not given
+    (["--fail-on", "warning", "-L", "=error"], 2),  # W hints exist, though hidden
+    (["--fail-on", "override"], 2),  # an overridden hint, though not shown
+    (["--fail-on", "error"], 0),  # the only error is overridden
+    (["--fail-on", "info", "--suppress-tags",
+      "ml-model-not-covered-by-debian-copyright,ml-policy-identifier-missing"], 0),
+])
+def test_fail_on_counts_hints_whatever_is_displayed(cli, args: list[str], status: int) -> None:
+    """lintian's Pool.pm sets exit status 2 from the hints found, before it filters them for
+    display; suppressed tags are not found at all (newcomer trial)."""
+    assert cli(*args, SAMPLE).returncode == status
+
+
+def test_unused_override_count_does_not_depend_on_the_display_level(cli, tmp_path: Path) -> None:
+    tree = tmp_path / "pkg"
+    shutil.copytree(SAMPLE, tree)
+    overrides = tree / "debian" / "source" / "mllint-overrides"
+    overrides.write_text(overrides.read_text() + "oversized-ml-model\n")
+    plain, info = cli(str(tree)).stdout, cli("-I", str(tree)).stdout
+    assert plain.splitlines()[-1] == info.splitlines()[-1]
+    assert plain.splitlines()[-1].endswith("; 1 unused override")

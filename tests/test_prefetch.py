@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -50,3 +51,30 @@ def test_small_trees_and_one_worker_are_left_to_the_checks(tmp_path: Path) -> No
     prefetch.prefetch(index, 2)  # fewer than MIN_FILES files
     prefetch.prefetch(index, 1)
     assert all(item._parsed is None for item in index.files())
+
+
+def test_file_facts_are_worked_out_by_the_workers(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """A check's file facts come back with the records: the check reads them, and a fact
+    that raises is left for the check to compute (and report) in order."""
+    root = _tree(tmp_path)
+    monkeypatch.setattr(prefetch, "MIN_FILES", 0)
+
+    def size_fact(item):
+        if item.name.endswith(".onnx"):
+            raise ValueError("broken")
+        return ("size", item.size, os.getpid())
+
+    index = Index(root, "t")
+    prefetch.prefetch(index, 2, {"size": size_fact})
+    facts = [item._facts for item in index.files()]
+    assert all(f is not None and "size" in f or item.name.endswith(".onnx")
+               for f, item in zip(facts, index.files()))
+    pids = {f["size"][2] for f in facts if f and "size" in f}
+    assert len(pids) == 2  # this process and one worker
+    for item in index.files():
+        if item.name.endswith(".onnx"):
+            with pytest.raises(ValueError):
+                item.fact("size", size_fact)
+        else:
+            assert item.fact("size", size_fact)[:2] == ("size", item.size)

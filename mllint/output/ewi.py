@@ -80,8 +80,9 @@ def _summary(run: Run) -> str | None:
     """``N: <n> hint(s) overridden (<e> error(s), ...); <u> unused override(s)`` (§1.3)."""
     overridden = Counter(h.severity for g in run.groups for p in g.processables for h in p.hints
                          if h.override is not None)
+    # Counted whether shown or not, as lintian's Pool.pm counts them before display filtering.
     unused = sum(1 for g in run.groups for p in g.processables for h in p.hints
-                 if h.tag in META and run.visibility.shown(h))
+                 if h.tag in META)
     if not (overridden["error"] or overridden["warning"] or overridden["info"] or unused):
         return None
     parts = [_plural(overridden[s], s) for s in ("error", "warning", "info") if overridden[s]]
