@@ -102,11 +102,11 @@ def test_small_byte_array_that_is_a_tflite_file(tmp_path: Path, fmt: str) -> Non
     body = ",\n  ".join(", ".join(fmt.format(b) for b in blob[i:i + 12])
                         for i in range(0, len(blob), 12))
     text = LICENSE * 12 + f"const unsigned char tiny[96] = {{\n  {body}\n}};\n"
-    assert c_arrays._enough_literals(write(tmp_path, "tiny_model.c", text))
+    assert c_arrays._enough_literals(write(tmp_path, "tiny_model.c", text).read_bytes())
     info = scan(tmp_path / "tiny_model.c")
     assert info is not None and info.extra["evidence"] == "embedded-tflite"
     plain = text.replace(fmt.format(ord("T")), fmt.format(0x55), 1)
-    assert not c_arrays._enough_literals(write(tmp_path, "tiny_table.c", plain))
+    assert not c_arrays._enough_literals(write(tmp_path, "tiny_table.c", plain).read_bytes())
 
 
 def test_rnnoise_like_keras_banner_and_gru_names(tmp_path: Path) -> None:
