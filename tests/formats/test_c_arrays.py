@@ -313,3 +313,23 @@ def test_nul_byte_after_the_head_means_binary(tmp_path: Path) -> None:
     path = tmp_path / "odd.h"
     path.write_bytes(text.encode() + b"\n" + b"x" * 5000 + b"\0\n")
     assert scan(path) is None
+
+
+def test_tables_without_ml_names_are_not_tokenized(tmp_path: Path, monkeypatch) -> None:
+    # scipy's test modules: long runs of literals, no banner, no model magic, no ML name. The
+    # gate stops them before the tokenizer; an ML name anywhere lets the file through.
+    rows = ",\n".join(", ".join(f"{(i * 7 + j) % 97}.5" for j in range(16)) for i in range(40))
+    table = f"expected_quantiles = np.array([\n{rows}\n])\n"
+    path = write(tmp_path, "test_stats.py", table)
+
+    def tokenizer(*_args: object) -> None:
+        raise AssertionError("tokenized")
+
+    monkeypatch.setattr(c_arrays, "_Scanner", tokenizer)
+    assert scan(path) is None
+    named = write(tmp_path, "net.py", table.replace("expected_quantiles", "gru_weights"))
+    with pytest.raises(AssertionError, match="tokenized"):
+        scan(named)
+    monkeypatch.undo()
+    info = scan(named)
+    assert info is not None and info.extra["arrays"] == ["gru_weights"]
