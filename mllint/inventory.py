@@ -37,8 +37,9 @@ GENERATOR_SUFFIXES = (".py", ".sh", ".pl", ".r", ".jl")
 GENERATOR_MAX_SIZE = 1 << 20  # bytes of a candidate generator script read
 # Formats that carry no trained weights of their own.
 STUB_FORMATS = frozenset({"git-lfs-pointer"})
-# A pickle that imports nothing but containers and arrays is plain data (scipy's ascent.dat is a
-# pickled image) unless its name says it is a checkpoint or model. Spellings: formats/pickle.py.
+# A pickle that imports nothing but containers and arrays holds plain data unless its content
+# shows learned numbers (pickled_weights); it is never a model by its suffix alone. Spellings of
+# the globals: formats/pickle.py.
 DATA_GLOBALS = frozenset({
     "numpy.core.multiarray._reconstruct", "numpy._core.multiarray._reconstruct", "numpy.ndarray",
     "numpy.dtype", "numpy.core.multiarray.scalar", "numpy._core.multiarray.scalar",
@@ -50,8 +51,14 @@ DATA_GLOBALS = frozenset({
 # suffix (pandas' own tests/io/data/pickle/*.pkl, data/housing.pkl), unless named as weights.
 TABLE_GLOBAL_PREFIXES = ("pandas.core.frame.", "pandas.core.series.", "pandas.core.indexes.",
                          "pandas.core.internals.", "pandas.core.arrays.", "pandas._libs.")
-PICKLE_MODEL_SUFFIXES = frozenset({".pkl", ".pickle", ".p", ".pt", ".pth", ".ckpt", ".joblib",
-                                   ".sav", ".model"})
+ARRAY_GLOBALS = frozenset({"numpy.core.multiarray._reconstruct",
+                           "numpy._core.multiarray._reconstruct"})
+# A table of learned numbers maps keys to floats: jieba's HMM start, transition and emission
+# probabilities are {state: log-probability} dicts, pickled without a single import; the
+# smallest, finalseg/prob_start.p, holds 4. A third of the literals at least: such a table is
+# half keys, half floats, while a dict of strings with a few ratios in it is data.
+MIN_MAPPED_FLOATS = 4
+MAPPED_FLOAT_SHARE = 3  # floats x this >= literals
 MAX_PARTS = 10_000  # parts of one model looked up; an ONNX model saved one file per tensor has
 # a few thousand
 
@@ -95,10 +102,37 @@ def is_model(item: Item, model: ModelInfo) -> bool:
     if model.format == "pickle":
         others = set(model.pickle_globals) - DATA_GLOBALS
         if not others:
-            return item.suffix in PICKLE_MODEL_SUFFIXES or bool(WEIGHT_NAME.search(item.basename))
+            return pickled_weights(item, model)
         if all(g.startswith(TABLE_GLOBAL_PREFIXES) for g in others):
             return bool(WEIGHT_NAME.search(item.basename))
     return True
+
+
+def pickled_weights(item: Item, model: ModelInfo) -> bool:
+    """Whether a pickle of plain data (builtins, containers, numpy arrays) holds weights, judged
+    by its content (model-formats.md §5), not by its suffix: ``pickle.dumps('hello')`` saved as
+    ``str.pickle`` and a dict of city names saved as ``cities.pkl`` are data, like the same bytes
+    named ``hello.dat``.
+
+    Weights are float arrays with more elements than a test fixture may have parameters, or a
+    table mapping keys to floats (:data:`MIN_MAPPED_FLOATS`, :data:`MAPPED_FLOAT_SHARE`). Other
+    arrays are data unless named as weights, as ``.npy`` files are. Strings, integers and
+    tables of strings are data: jieba's posseg/char_state_tab.p (each character's possible
+    tags, no numbers) is a lexicon, like its dict.txt, while its prob_*.p stay models.
+    """
+    facts = model.extra
+    if _count(facts, "array_floats") > FIXTURE_MAX_PARAMETERS:
+        return True
+    mapped = _count(facts, "mapped_floats")
+    if mapped >= MIN_MAPPED_FLOATS and mapped * MAPPED_FLOAT_SHARE >= _count(facts, "literals"):
+        return True
+    return not ARRAY_GLOBALS.isdisjoint(model.pickle_globals) \
+        and bool(WEIGHT_NAME.search(item.basename))
+
+
+def _count(facts: dict[str, object], key: str) -> int:
+    value = facts.get(key)
+    return value if isinstance(value, int) else 0
 
 
 def is_test_fixture(item: Item, model: ModelInfo) -> bool:

@@ -7,6 +7,7 @@ from pathlib import Path
 from mllint.formats import ModelInfo
 from mllint.index import Index
 from mllint.inventory import (
+    FIXTURE_MAX_PARAMETERS,
     FIXTURE_MAX_SIZE,
     MAX_PARTS,
     is_model,
@@ -122,3 +123,76 @@ def test_few_parameters_in_a_big_graph_under_tests_is_a_fixture(tmp_path: Path) 
     assert not is_test_fixture(index.lookup("test/data/light/light_densenet121.onnx"),
                                ModelInfo("onnx", parameters=8_000_000))
     assert not is_test_fixture(index.lookup("models/densenet121.onnx"), light)
+
+
+def _read_pickles(root: Path, pickles: dict[str, bytes]) -> tuple[Index, dict[str, ModelInfo]]:
+    """Write ``{name: pickle}`` under ``root`` and read each with the pickle reader."""
+    from mllint.formats import pickle as reader
+
+    infos = {}
+    for name, data in pickles.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        info = reader.read(path, data[:4096], len(data))
+        assert info is not None and info.format == "pickle"
+        infos[name] = info
+    return Index(root, "t"), infos
+
+
+def test_pickles_of_plain_data_are_data_whatever_their_name(tmp_path: Path) -> None:
+    """A newcomer trial: pickle.dumps('hello') as str.pickle and a dict of lists as cities.pkl
+    were models, the same bytes as hello.dat were not (model-formats.md §5: by content)."""
+    import pickle
+
+    import numpy as np  # pickled here, never unpickled
+
+    cities = {"name": ["Paris", "Rome"], "population": [2_102_650, 2_748_109],
+              "lat": [48.857, 41.893], "lon": [2.352, 12.483]}
+    lexicon = {chr(0x4E00 + i): (("B", "n"), ("S", "v")) for i in range(300)}
+    pickles = {"data/str.pickle": pickle.dumps("hello"), "data/hello.dat": pickle.dumps("hello"),
+               "data/cities.pkl": pickle.dumps(cities), "cities.p": pickle.dumps(cities, 0),
+               "model.pkl": pickle.dumps({"name": "m", "layers": [3, 2], "dropout": 0.5}),
+               "posseg/char_state_tab.p": pickle.dumps(lexicon, 0),  # jieba: strings only
+               "image.pkl": pickle.dumps(np.zeros((64, 64), np.uint8), 2),
+               "spectrum.pkl": pickle.dumps(np.linspace(0, 1, 100), 4)}
+    index, infos = _read_pickles(tmp_path, pickles)
+    assert [name for name, info in infos.items() if is_model(index.lookup(name), info)] == []
+
+
+def test_pickled_tables_of_floats_and_weight_arrays_are_models(tmp_path: Path) -> None:
+    """jieba's HMM tables (dicts of log-probabilities, no imports), a float array with more
+    elements than a fixture's parameters, and a small array named as weights."""
+    import pickle
+
+    import numpy as np
+
+    start = {"B": -0.26, "E": -3.14e100, "M": -3.14e100, "S": -1.47}  # finalseg/prob_start.p
+    emit = {s: {chr(0x4E00 + i): -i / 9 for i in range(500)} for s in "BEMS"}
+    big = np.zeros(FIXTURE_MAX_PARAMETERS + 1, np.float16)
+    pickles = {"finalseg/prob_start.p": pickle.dumps(start, 0), "prob_emit.dat":
+               pickle.dumps(emit, 0), "emit.pkl": pickle.dumps(emit, 4),
+               "vectors.bin": pickle.dumps(big, 4), "weights.pkl": pickle.dumps(np.ones(3), 2)}
+    index, infos = _read_pickles(tmp_path, pickles)
+    assert [name for name, info in infos.items() if not is_model(index.lookup(name), info)] == []
+    # one float short, a third of the literals short, one element short: data
+    few = {"B": -0.26, "E": -3.1, "M": -3.1}
+    diluted = {**start, **{f"label{i}": f"text{i}" for i in range(5)}}
+    small = np.zeros(FIXTURE_MAX_PARAMETERS, np.float16)
+    index, infos = _read_pickles(tmp_path / "data", {
+        "few.p": pickle.dumps(few, 0), "diluted.p": pickle.dumps(diluted, 0),
+        "vectors.bin": pickle.dumps(small, 4), "ones.pkl": pickle.dumps(np.ones(3), 2)})
+    assert [name for name, info in infos.items() if is_model(index.lookup(name), info)] == []
+
+
+def test_pickles_importing_more_than_data_stay_models(tmp_path: Path) -> None:
+    """Estimators and torch state dicts are models by their globals, whatever they hold."""
+    (tmp_path / "clf.dat").write_bytes(b"\0")
+    index = Index(tmp_path, "t")
+    item = index.lookup("clf.dat")
+    sklearn = ["sklearn.linear_model._logistic.LogisticRegression", "numpy.dtype"]
+    state_dict = ["collections.OrderedDict", "torch._utils._rebuild_tensor_v2",
+                  "torch.FloatStorage"]
+    assert is_model(item, ModelInfo("pickle", pickle_globals=sklearn))
+    assert is_model(item, ModelInfo("pickle", pickle_globals=state_dict))
+    assert not is_model(item, ModelInfo("pickle", pickle_globals=["collections.OrderedDict"]))

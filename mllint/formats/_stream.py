@@ -33,6 +33,9 @@ class Budget:
 
     def __init__(self, total: int | None = None) -> None:
         self.left = INFLATE_BUDGET if total is None else total
+        # The member (path through nested archives) whose read ran out of budget, once it has:
+        # the container reader reports it once for the whole file.
+        self.spent_in: str | None = None
 
     def charge(self, n: int) -> None:
         self.left -= n

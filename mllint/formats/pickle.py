@@ -53,6 +53,9 @@ CHUNK = 1 << 16  # read-buffer size in bytes
 TRAILING_SPACE = 64  # whitespace bytes tolerated after a protocol 0/1 pickle file's last STOP
 
 JOBLIB_WRAPPER = "joblib.numpy_pickle.NumpyArrayWrapper"
+NUMPY_RECONSTRUCT = frozenset({"numpy.core.multiarray._reconstruct",
+                               "numpy._core.multiarray._reconstruct"})  # numpy < 2, >= 2
+MAX_ELEMENTS = 1 << 62  # cap on a counted array's elements
 MAX_NESTING = 3  # pickles inside loader arguments inside pickles (§3.3 row 14)
 MAX_NESTED_DECODE = 64 << 20  # bytes of an encoded nested pickle we read to decode it
 # Callables that unpickle their first argument (bytes, or a file-like over bytes): a literal
@@ -166,6 +169,12 @@ class PickleScan:
     (scikit-learn's ``BaseEstimator.__getstate__`` adds ``_sklearn_version``).
     ``tensors``: torch tensors rebuilt from persistent storages (``torch.save``'s data.pkl,
     legacy torch files); ``storages``: the storages they view, by key.
+
+    What the data looks like, for telling a table of learned numbers from other data
+    (``mllint.inventory``): ``literals``, the str/bytes/int/float literals pushed;
+    ``mapped_floats``, floats stored as dict values (``{"B": -0.26, ...}``, how jieba keeps
+    HMM probabilities); ``array_floats``, elements of float/complex numpy arrays rebuilt with
+    ``_reconstruct`` (their raw data is skipped, the count comes from shape and dtype).
     """
 
     globals: list[str]
@@ -178,6 +187,9 @@ class PickleScan:
     producers: list[str] = field(default_factory=list)
     tensors: int = 0
     storages: list[TorchStorage] = field(default_factory=list)
+    literals: int = 0
+    mapped_floats: int = 0
+    array_floats: int = 0
 
     @property
     def parameters(self) -> int:
@@ -321,9 +333,9 @@ def _parse_int(line: bytes) -> int:
 
 
 class _Walker:
-    __slots__ = ("budget", "built", "classes", "depth", "frame_end", "joblib", "memo",
-                 "metastack", "nesting", "op_at", "ops", "producers", "proto", "seen", "src",
-                 "stack", "tensors", "unresolved_at")
+    __slots__ = ("array_floats", "budget", "built", "classes", "depth", "frame_end", "joblib",
+                 "literals", "mapped_floats", "memo", "metastack", "nesting", "op_at", "ops",
+                 "producers", "proto", "seen", "src", "stack", "tensors", "unresolved_at")
 
     def __init__(self, src: _Source, joblib: bool, parent: _Walker | None = None) -> None:
         self.src = src
@@ -337,6 +349,8 @@ class _Walker:
         self.producers: dict[str, None] = parent.producers if parent else {}
         self.tensors: _Tensors = parent.tensors if parent else _Tensors()
         self.ops = 0  # opcodes decoded, all pickles
+        # The shape of the data, all pickles (PickleScan.literals and the float counts).
+        self.literals = self.mapped_floats = self.array_floats = 0
         self._reset()
 
     def _reset(self) -> None:
@@ -492,6 +506,9 @@ class _Walker:
             if f is self.src.f:
                 f.seek(self.src.base + len(self.src.buf))
         self.ops += inner.ops
+        self.literals += inner.literals
+        self.mapped_floats += inner.mapped_floats
+        self.array_floats += inner.array_floats
 
     def literal_bytes(self, value: object) -> bytes | _Span | None:
         """The bytes a loader argument evaluates to, if it is made of literals: bytes or str,
@@ -691,6 +708,7 @@ def _false(w: _Walker) -> None:
 
 @op(b"I")
 def _int(w: _Walker) -> None:
+    w.literals += 1
     data = w.line()
     if data in (b"00", b"01"):
         w.push(data == b"01")
@@ -703,6 +721,7 @@ def _int(w: _Walker) -> None:
 
 @op(b"L")
 def _long(w: _Walker) -> None:
+    w.literals += 1
     data = w.line()
     if data.endswith(b"L"):
         data = data[:-1]
@@ -714,6 +733,7 @@ def _long(w: _Walker) -> None:
 
 @op(b"F")
 def _float(w: _Walker) -> None:
+    w.literals += 1
     try:
         w.push(float(w.line()))
     except ValueError:
@@ -722,25 +742,30 @@ def _float(w: _Walker) -> None:
 
 @op(b"J")
 def _binint(w: _Walker) -> None:
+    w.literals += 1
     w.push(w.u("<i", 4))
 
 
 @op(b"K")
 def _binint1(w: _Walker) -> None:
+    w.literals += 1
     w.push(w.src.byte())
 
 
 @op(b"M")
 def _binint2(w: _Walker) -> None:
+    w.literals += 1
     w.push(w.u("<H", 2))
 
 
 @op(b"G")
 def _binfloat(w: _Walker) -> None:
+    w.literals += 1
     w.push(w.u(">d", 8))
 
 
 def _long_n(w: _Walker, n: int) -> None:
+    w.literals += 1
     if n < 0:
         raise CorruptModelError(f"negative LONG4 length at offset {w.op_at}")
     if n > 64:
@@ -762,6 +787,7 @@ def _long4(w: _Walker) -> None:
 
 @op(b"S")
 def _string(w: _Walker) -> None:
+    w.literals += 1
     data = w.src.readline()
     if data is None:  # too long to keep: skipped
         w.push(OPAQUE)
@@ -777,6 +803,7 @@ def _string(w: _Walker) -> None:
 
 @op(b"V")
 def _unicode(w: _Walker) -> None:
+    w.literals += 1
     data = w.src.readline()
     if data is None:
         w.push(OPAQUE)
@@ -789,46 +816,55 @@ def _unicode(w: _Walker) -> None:
 
 @op(b"T")
 def _binstring(w: _Walker) -> None:
+    w.literals += 1
     w.push(w.sized(w.u("<i", 4), "latin1"))
 
 
 @op(b"U")
 def _short_binstring(w: _Walker) -> None:
+    w.literals += 1
     w.push(w.sized(w.src.byte(), "latin1"))
 
 
 @op(b"X")
 def _binunicode(w: _Walker) -> None:
+    w.literals += 1
     w.push(w.sized(w.u("<I", 4), "utf-8"))
 
 
 @op(b"\x8c")
 def _short_binunicode(w: _Walker) -> None:
+    w.literals += 1
     w.push(w.sized(w.src.byte(), "utf-8"))
 
 
 @op(b"\x8d")
 def _binunicode8(w: _Walker) -> None:
+    w.literals += 1
     w.push(w.sized(w.u("<Q", 8), "utf-8"))
 
 
 @op(b"B")
 def _binbytes(w: _Walker) -> None:
+    w.literals += 1
     w.push(w.sized(w.u("<I", 4), "bytes"))
 
 
 @op(b"C")
 def _short_binbytes(w: _Walker) -> None:
+    w.literals += 1
     w.push(w.sized(w.src.byte(), "bytes"))
 
 
 @op(b"\x8e")
 def _binbytes8(w: _Walker) -> None:
+    w.literals += 1
     w.push(w.sized(w.u("<Q", 8), "bytes"))
 
 
 @op(b"\x96")
 def _bytearray8(w: _Walker) -> None:
+    w.literals += 1
     w.push(w.sized(w.u("<Q", 8), "bytes"))
 
 
@@ -913,6 +949,7 @@ def _dict(w: _Walker) -> None:
     if len(items) % 2:
         raise CorruptModelError(f"odd number of items for DICT at offset {w.op_at}")
     d: dict[object, object] = {}
+    w.mapped_floats += sum(type(v) is float for v in items[1::2])
     _set_pairs(w, d, items)
     w.push(d)
 
@@ -944,6 +981,10 @@ def _appends(w: _Walker) -> None:
 def _setitem(w: _Walker) -> None:
     value = w.pop()
     key = w.pop()
+    # Float values are counted before the container cap: jieba's HMM emission tables hold
+    # 35,000 in one dict. SETITEM (protocol 0, one op per entry) is the hot case: no generator.
+    if type(value) is float:
+        w.mapped_floats += 1
     _set_pairs(w, w.top(), [key, value])
 
 
@@ -952,6 +993,7 @@ def _setitems(w: _Walker) -> None:
     items = w.pop_mark()
     if len(items) % 2:
         raise CorruptModelError(f"odd number of items for SETITEMS at offset {w.op_at}")
+    w.mapped_floats += sum(type(v) is float for v in items[1::2])
     _set_pairs(w, w.top(), items)
 
 
@@ -1106,6 +1148,29 @@ def _build(w: _Walker) -> None:
         inst.state = state
         if w.joblib and _constructed_class(inst) == JOBLIB_WRAPPER:
             _skip_joblib_array(w, inst)
+        elif isinstance(inst.callee, _Global) and inst.callee.name in NUMPY_RECONSTRUCT:
+            w.array_floats += _float_elements(state)
+
+
+def _float_elements(state: object) -> int:
+    """Elements of a float or complex array from ``ndarray.__setstate__``'s state
+    ``(version, shape, dtype, is_fortran, rawdata)`` (numpy ``array_setstate``); 0 for other
+    dtypes and for states that are not shaped so. Capped at :data:`MAX_ELEMENTS`: only
+    "many" matters, and a hostile shape must not make a huge product."""
+    if not isinstance(state, tuple) or len(state) != 5 or not isinstance(state[1], tuple):
+        return 0
+    dtype = state[2]
+    if not isinstance(dtype, _Call) or not isinstance(dtype.args, tuple) or not dtype.args:
+        return 0
+    m = _TYPESTR.fullmatch(dtype.args[0]) if isinstance(dtype.args[0], str) else None
+    if m is None or m.group(1) not in "fc":
+        return 0
+    count = 1
+    for d in state[1]:
+        if type(d) is not int or d < 0:
+            return 0
+        count = min(count * d, MAX_ELEMENTS)
+    return count
 
 
 def _constructed_class(call: _Call) -> str | None:
@@ -1251,7 +1316,9 @@ def _scan(f: BinaryIO, start: int, end: int | None, max_pickles: int | None,
     return PickleScan(globals=list(w.seen), pickles=pickles, end=src.pos, error=error,
                       unresolved_at=w.unresolved_at, classes=list(w.classes),
                       built_globals=list(w.built), producers=list(w.producers),
-                      tensors=w.tensors.count, storages=list(w.tensors.storages.values())), w.ops
+                      tensors=w.tensors.count, storages=list(w.tensors.storages.values()),
+                      literals=w.literals, mapped_floats=w.mapped_floats,
+                      array_floats=w.array_floats), w.ops
 
 
 _DOTTED = re.compile(r"[A-Za-z_]\w*(\.[A-Za-z_]\w*)*")
@@ -1305,7 +1372,9 @@ def model_info(scan: PickleScan, fmt: str) -> ModelInfo:
         fmt = "joblib" if fmt == "pickle" else fmt
     info = ModelInfo(format=fmt, pickle_globals=list(scan.globals),
                      provenance=Provenance(producer=list(scan.producers)),
-                     extra={"classes": list(scan.classes), "pickles": scan.pickles})
+                     extra={"classes": list(scan.classes), "pickles": scan.pickles,
+                            "literals": scan.literals, "mapped_floats": scan.mapped_floats,
+                            "array_floats": scan.array_floats})
     if scan.tensors:
         info.tensors, info.parameters = scan.tensors, scan.parameters
         info.dtypes = tuple(scan.dtypes)

@@ -11,7 +11,9 @@ headers are also walked from offset 0, so a member that only the local view show
 Every member is sniffed by content through :func:`mllint.formats.identify` and read with the
 format's own reader through a bounded stream (:mod:`mllint.formats._stream`); pickles are walked
 opcode by opcode wherever they are; nested archives recurse to :data:`MAX_DEPTH`. One member's
-error is recorded on that member and the scan goes on (§3.3 row 11).
+error is recorded on that member and the scan goes on (§3.3 row 11); a nested archive that cannot
+be read does not by itself make a model of the zip holding it. Once the decompression budget of
+the file is spent, nothing more is read and the budget is reported once, if the zip is a model.
 
 Spec: PKWARE APPNOTE.TXT 6.3.10, sections 4.3.7 (local header), 4.3.12 (central directory),
 4.3.14-16 (zip64 and end records), 4.5.3 (zip64 extra field).
@@ -87,8 +89,16 @@ def sniff(head: bytes, size: int, name: str) -> bool:
 
 
 def read(path: Path, head: bytes, size: int) -> ModelInfo | None:
+    budget = Budget()
     with path.open("rb") as f:
-        return scan(f, size, str(path), 0, Budget())
+        info = scan(f, size, str(path), 0, budget)
+    if info is not None and budget.spent_in is not None:
+        # One hint for the whole file, at the member where the budget ran out: every member
+        # after it is skipped unread, and it is named only when the archive is a model (a
+        # plain zip of text that outgrows the budget is nothing to report).
+        info.members.append(Member(budget.spent_in, None,
+                                   LimitExceededError("decompression budget exhausted")))
+    return info
 
 
 def _u(fmt: str, data: bytes, offset: int = 0) -> tuple[int, ...]:
@@ -227,14 +237,19 @@ def _check_overlap(entries: list[Entry]) -> None:
 class _Scan:
     """State of one archive scan: members found, pickle globals, errors."""
 
-    def __init__(self, f: BinaryIO, size: int, label: str, depth: int, budget: Budget) -> None:
+    def __init__(self, f: BinaryIO, size: int, label: str, depth: int, budget: Budget,
+                 within: str) -> None:
         self.f, self.size, self.label, self.depth, self.budget = f, size, label, depth, budget
+        self.within = within  # path of this archive inside the top-level file ("a.zip:"), or ""
         self.members: list[Member] = []
         self.errors: list[Member] = []  # members that are models or pickles, or break the zip
         self.unsniffed: list[Member] = []  # members that failed before their format was known
+        # Nested archives that could not be read (depth cap, broken directory): what they hold
+        # is unknown, which makes no model of a zip of documents (reported only if it is one).
+        self.archives: list[Member] = []
         self.structure: list[Member] = []  # local headers that disagree with the directory
         self.globals: list[str] = []
-        self.identified = False  # set once the current member's format is known
+        self.kind: str | None = None  # format id of the current member, once known
         self.last_pickle: PickleScan | None = None  # the walk of the last pickle member
 
     def open(self, e: Entry) -> BinaryIO:
@@ -249,8 +264,17 @@ class _Scan:
     def add_globals(self, names: list[str]) -> None:
         self.globals.extend(g for g in names if g not in self.globals)
 
-    def fail(self, e: Entry, err: FormatError) -> None:
-        self.errors.append(Member(e.name, None, err))
+    def fail(self, e: Entry, err: FormatError, bucket: list[Member] | None = None) -> None:
+        """Record ``err`` on member ``e`` (in ``errors`` unless another ``bucket`` is given).
+
+        Once the file's decompression budget is spent, every later read fails for that reason
+        alone: only the first such member is remembered, on the budget, for :func:`read`.
+        """
+        if self.budget.left < 0:
+            if self.budget.spent_in is None:
+                self.budget.spent_in = self.within + e.name
+            return
+        (self.errors if bucket is None else bucket).append(Member(e.name, None, err))
 
     def small(self, e: Entry, limit: int) -> bytes:
         """The whole of a small member (JSON, version text), or a FormatError."""
@@ -279,22 +303,22 @@ class _Scan:
         """Sniff one member by content and read it; pickles are walked, archives recursed."""
         from mllint.formats.pickle import looks_like_pickle
 
-        self.identified = pickle_named
+        self.kind = "pickle" if pickle_named else None
         with self.open(e) as stream:
             head = stream.read(HEAD_SIZE)
             stream.seek(0)
             if pickle_named or (not storage and looks_like_pickle(head, e.usize)):
-                self.identified = True
+                self.kind = "pickle"
                 return self.walk_pickle(e, stream)
             fmt = formats.identify(head, e.usize, PurePosixPath(e.name).name)
             if fmt is None:
                 return None
-            self.identified = True
+            self.kind = fmt.id
             if fmt.id == "zip":
                 if self.depth + 1 > MAX_DEPTH:
                     raise LimitExceededError(f"archives nested over {MAX_DEPTH} deep")
                 info = scan(stream, e.usize, f"{self.label}:{e.name}", self.depth + 1,
-                            self.budget)
+                            self.budget, f"{self.within}{e.name}:")
                 if info is not None:  # the checks read one level: lift nested errors up
                     self.errors.extend(Member(f"{e.name}:{m.name}", None, m.error)
                                        for m in info.members if m.error is not None)
@@ -324,20 +348,26 @@ class _Scan:
 
     def try_member(self, e: Entry, pickle_named: bool = False,
                    storage: bool = False) -> ModelInfo | None:
+        if self.budget.left < 0:
+            return None  # the budget is spent: nothing more of this file is read
         try:
             return self.member(e, pickle_named, storage)
         except FormatError as err:
             error = err
         except READER_BUGS as exc:
             error = CorruptModelError(f"member unreadable ({type(exc).__name__})")
-        (self.errors if self.identified else self.unsniffed).append(Member(e.name, None, error))
+        bucket = (self.unsniffed if self.kind is None
+                  else self.archives if self.kind == "zip" else self.errors)
+        self.fail(e, error, bucket)
         return None
 
 
-def scan(f: BinaryIO, size: int, label: str, depth: int, budget: Budget) -> ModelInfo | None:
-    """Scan the archive in ``f`` (``size`` bytes); ``None`` when it holds no model."""
+def scan(f: BinaryIO, size: int, label: str, depth: int, budget: Budget,
+         within: str = "") -> ModelInfo | None:
+    """Scan the archive in ``f`` (``size`` bytes); ``None`` when it holds no model.
+    ``within``: the archive's path inside the top-level file, ``"outer.zip:"``, for names."""
     entries = _central(f, size)
-    s = _Scan(f, size, label, depth, budget)
+    s = _Scan(f, size, label, depth, budget, within)
     readable: list[Entry] = []
     for e in entries:
         try:
@@ -369,7 +399,7 @@ def scan(f: BinaryIO, size: int, label: str, depth: int, budget: Budget) -> Mode
     if info is None:
         return None
     info.pickle_globals = s.globals
-    info.members.extend(s.structure + s.errors + s.unsniffed)
+    info.members.extend(s.structure + s.errors + s.archives + s.unsniffed)
     versions = sorted({e.version_needed for e in files})
     info.extra["zip_versions"] = [f"{v // 10}.{v % 10}" for v in versions]
     return info
@@ -513,7 +543,9 @@ def _read_generic(s: _Scan, files: list[Entry]) -> ModelInfo | None:
         if model is not None:
             s.members.append(Member(e.name, model))
     if not s.members and not s.globals and not s.errors:
-        return None  # documents, images, source code: not a model container
+        # documents, images, source code, archives of them or unreadable archives: not a model
+        # container
+        return None
     return _generic_info(s)
 
 

@@ -452,3 +452,53 @@ def test_large_pickle_memory_is_flat(tmp_path: Path) -> None:
                          cwd=Path(__file__).resolve().parents[2]).stdout.split()
     assert out[0] == "['posix.system']" and out[1] == "None"
     assert int(out[2]) < 20, f"RSS grew by {out[2]} MiB"
+
+
+# -- the shape of the data (what mllint.inventory tells data from weights by) -------------------
+def shape(data: bytes) -> tuple[int, int, int]:
+    found = scan(data)
+    assert found.error is None
+    return found.literals, found.mapped_floats, found.array_floats
+
+
+@pytest.mark.parametrize("protocol", [0, 2, 4, 5])
+def test_literals_and_floats_stored_as_dict_values_are_counted(protocol: int) -> None:
+    assert shape(pickle.dumps("hello", protocol)) == (1, 0, 0)
+    # SETITEM (protocol 0), SETITEMS and DICT all store values; list floats are no dict values
+    table = {"B": {"a": -0.5, "b": -1.5}, "E": {"a": -2.5}, "S": 1.0, "n": 3, "v": [0.5, 0.25]}
+    literals, mapped, arrays = shape(pickle.dumps(table, protocol))
+    assert (mapped, arrays) == (4, 0)
+    assert literals == 14  # 8 keys, 6 floats, 1 int; the repeated "a" comes from the memo
+    assert shape(pickle.dumps([("a", 0.5)] * 3 + [{1: 2}], protocol))[1] == 0
+
+
+def test_dict_values_past_the_container_cap_are_counted() -> None:
+    table = {f"k{i}": i / 7 for i in range(3 * pk.CONTAINER_KEEP)}
+    assert shape(pickle.dumps(table, 0))[1] == shape(pickle.dumps(table, 4))[1] == len(table)
+
+
+@pytest.mark.parametrize("protocol", [2, 4])
+def test_float_array_elements_come_from_shape_and_dtype(protocol: int) -> None:
+    import numpy as np  # pickled here, never unpickled
+
+    assert shape(pickle.dumps(np.zeros((30, 40), np.float32), protocol))[2] == 1200
+    assert shape(pickle.dumps(np.zeros(7, np.complex64), protocol))[2] == 7
+    assert shape(pickle.dumps(np.zeros((30, 40), np.int8), protocol))[2] == 0
+    # numpy 1.x spells the module numpy.core (protocol 2 names globals in text lines)
+    old = pickle.dumps(np.zeros(5, np.float64), 2).replace(b"numpy._core.", b"numpy.core.")
+    assert shape(old)[2] == 5
+
+
+def test_hostile_array_shapes_are_capped_or_ignored() -> None:
+    def array(dims: bytes, typestr: bytes = b"f8") -> bytes:
+        return (b"\x80\x02cnumpy.core.multiarray\n_reconstruct\n(cnumpy\nndarray\nK\x00\x85C\x01b"
+                b"tR(K\x01" + dims + b"cnumpy\ndtype\n(" + s(typestr.decode()) + b"\x89\x88tR"
+                b"\x89C\x00tb.")
+
+    huge = b"(" + b"J\xff\xff\xff\x7f" * 40 + b"t"
+    assert scan(array(huge)).array_floats == pk.MAX_ELEMENTS
+    assert scan(array(b"(J\xff\xff\xff\xffK\x03t")).array_floats == 0  # negative dimension
+    assert scan(array(b"(" + s("3") + b"t")).array_floats == 0  # not an integer
+    assert scan(array(b"(K\x03t", b"f")).array_floats == 0  # typestr without a size
+    assert scan(array(b"(K\x03t", b"U4")).array_floats == 0
+    assert scan(array(b"(K\x03t")).array_floats == 3

@@ -152,33 +152,82 @@ def nest(inner: bytes, levels: int) -> bytes:
     return inner
 
 
+def zip_of(members: dict[str, bytes], method: int = zipfile.ZIP_DEFLATED) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", method) as z:
+        for name, data in members.items():
+            z.writestr(name, data)
+    return buf.getvalue()
+
+
 def test_nested_zips_are_followed_to_the_depth_cap(tmp_path: Path) -> None:
-    base = io.BytesIO()
-    with zipfile.ZipFile(base, "w") as z:
-        z.writestr("evil.pkl", EVIL)
+    base = zip_of({"evil.pkl": EVIL}, zipfile.ZIP_STORED)
     shallow = tmp_path / "shallow.zip"
-    shallow.write_bytes(nest(base.getvalue(), zipfmt.MAX_DEPTH))
+    shallow.write_bytes(nest(base, zipfmt.MAX_DEPTH))
     assert "posix.system" in read(shallow).pickle_globals
+    # Past the cap the archive is unread: what it holds is unknown, which alone makes no model
+    # (no ML loader opens a zip inside a zip) ...
     deep = tmp_path / "deep.zip"
-    deep.write_bytes(nest(base.getvalue(), zipfmt.MAX_DEPTH + 1))
-    info = read(deep)
-    # nested errors are lifted to the top record, named by their path through the archives
-    assert errors(info) == {"level3.zip:level2.zip:level1.zip:level0.zip":
-                            "archives nested over 3 deep"}
+    deep.write_bytes(nest(base, zipfmt.MAX_DEPTH + 1))
+    assert read(deep) is None
+    # ... but beside a model the unread archive is reported, lifted to the top record and
+    # named by its path through the archives.
+    data = zip_of({"level0.zip": base, "beside.pkl": EVIL})
+    for name in ("level1.zip", "level2.zip", "level3.zip"):
+        data = zip_of({name: data})
+    beside = tmp_path / "beside.zip"
+    beside.write_bytes(data)
+    assert errors(read(beside)) == {"level3.zip:level2.zip:level1.zip:level0.zip":
+                                    "archives nested over 3 deep"}
 
 
 def test_zip_bomb_trips_the_inflate_budget(tmp_path: Path, monkeypatch) -> None:
     # A nested archive must be inflated to its end to find its central directory: 8 MiB of
     # stored zeros deflate to 8 KiB in the outer archive.
-    inner = io.BytesIO()
-    with zipfile.ZipFile(inner, "w") as z:
-        z.writestr("zeros.bin", b"\0" * (8 << 20))
-        z.writestr("evil.pkl", EVIL)
-    path = tmp_path / "bomb.zip"
-    path.write_bytes(nest(inner.getvalue(), 1))
+    inner = zip_of({"zeros.bin": b"\0" * (8 << 20), "evil.pkl": EVIL}, zipfile.ZIP_STORED)
     monkeypatch.setattr(_stream, "INFLATE_BUDGET", 1 << 20)
+    bomb = tmp_path / "bomb.zip"
+    bomb.write_bytes(nest(inner, 1))
+    assert read(bomb) is None  # a plain zip: nothing in it was seen to be a model
+    path = tmp_path / "m.pt"
+    torch_zip(path, {"archive/extra/level0.zip": nest(inner, 1),
+                     "archive/extra/later.zip": nest(inner, 1)})
     info = read(path)
-    assert errors(info)["level0.zip"] == "decompression budget exhausted"
+    assert info.format == "torch-zip"
+    assert errors(info) == {"archive/extra/level0.zip:level0.zip":
+                            "decompression budget exhausted"}  # once, the rest unread
+
+
+def nested_text_zip(levels: int, width: int, text_size: int) -> bytes:
+    """``levels`` zips, ``width`` members each, the innermost holding one highly compressible
+    ``data.txt`` of ``text_size`` bytes, streamed so that the test never holds it whole."""
+    buf = io.BytesIO()
+    line = b"the quick brown fox jumps over the lazy dog\n" * 1000
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        with z.open("data.txt", "w", force_zip64=True) as w:
+            for start in range(0, text_size, len(line)):
+                w.write(line[:text_size - start])
+    data = buf.getvalue()
+    for _ in range(levels - 1):
+        data = zip_of({f"part{i}.zip": data for i in range(width)})
+    return data
+
+
+def test_nested_zips_of_text_past_the_budget_are_no_model(tmp_path: Path, monkeypatch) -> None:
+    """A newcomer's nested.zip (three levels of ten zips, 1 GiB of text at the bottom) was a
+    zip model with 20 "budget exhausted" hints, one per member; the same shape, scaled down
+    (64 MiB of text, a 16 MiB budget), is nothing."""
+    path = tmp_path / "nested.zip"
+    path.write_bytes(nested_text_zip(3, 10, 64 << 20))
+    assert path.stat().st_size < 64 << 10
+    spent: list[_stream.Budget] = []
+    monkeypatch.setattr(_stream, "INFLATE_BUDGET", 16 << 20)
+    monkeypatch.setattr(zipfmt, "Budget", lambda: spent.append(_stream.Budget()) or spent[-1])
+    assert read(path) is None
+    assert spent[0].left < 0 and spent[0].spent_in is not None  # the budget did run out
+    # With budget to spare it is read to the bottom, and is nothing either.
+    monkeypatch.setattr(_stream, "INFLATE_BUDGET", 1 << 40)
+    assert read(path) is None and spent[1].left > 0
 
 
 def test_inflate_stops_at_an_impossible_ratio() -> None:
