@@ -64,7 +64,9 @@ MAX_HITS = 10_000  # magic candidates validated at most
 MIN_DISTINCT = 4  # distinct leading values an array needs to be looked for in a binary
 MIN_SYMBOL_SIZE = 1024  # bytes; a smaller ML-named object is a config struct, not weights
 
-SHT_PROGBITS, SHT_SYMTAB, SHT_NOBITS, SHT_DYNSYM = 1, 2, 8, 11
+SHT_PROGBITS, SHT_SYMTAB, SHT_STRTAB, SHT_DYNAMIC, SHT_NOBITS, SHT_DYNSYM = 1, 2, 3, 6, 8, 11
+DT_NULL, DT_NEEDED = 0, 1
+MAX_DYNAMIC = 4096  # .dynamic entries read at most (real files: a few dozen)
 SHF_EXECINSTR = 0x4
 STT_NOTYPE, STT_OBJECT = 0, 1
 
@@ -146,7 +148,7 @@ def _pread(f: BinaryIO, offset: int, n: int, size: int) -> bytes:
     return data
 
 
-class _Elf:
+class ElfFile:
     """Section table and symbols of one ELF file, every read bounded by the file size."""
 
     def __init__(self, f: BinaryIO, size: int) -> None:
@@ -188,11 +190,43 @@ class _Elf:
                 and not s.name.startswith((".debug", ".zdebug", ".comment", ".note"))
                 and s.offset + s.size <= self.size]
 
+    def needed(self) -> list[str]:
+        """The ``DT_NEEDED`` sonames of the ``SHT_DYNAMIC`` section, in order (gABI "Dynamic
+        Section"); ``[]`` for a static file."""
+        entsize = 16 if self.is64 else 8
+        for sec in self.sections:
+            if sec.type != SHT_DYNAMIC or sec.link >= len(self.sections):
+                continue
+            strsec = self.sections[sec.link]
+            strtab = _pread(self.f, strsec.offset, min(strsec.size, MAX_STRTAB), self.size)
+            count = min(sec.size // entsize, MAX_DYNAMIC)
+            table = _pread(self.f, sec.offset, count * entsize, self.size)
+            names = []
+            for tag, value in struct.iter_unpack(self.end + ("qQ" if self.is64 else "iI"), table):
+                if tag == DT_NULL:
+                    break
+                if tag == DT_NEEDED:
+                    names.append(_token(_cstr(strtab, value)))
+            return names
+        return []
+
+    def imports(self) -> set[str]:
+        """Names of the undefined (imported) symbols of ``.dynsym``, without version."""
+        return {name for name, _type, defined, _size, _offset in self._symbols((SHT_DYNSYM,))
+                if not defined}
+
     def symbols(self) -> Iterator[tuple[str, int, int, int]]:
         """``(name, type, size, file_offset)`` of defined symbols of .symtab and .dynsym."""
+        for name, stype, defined, size, offset in self._symbols((SHT_SYMTAB, SHT_DYNSYM)):
+            if defined:
+                yield name, stype, size, offset
+
+    def _symbols(self, types: tuple[int, ...]) -> Iterator[tuple[str, int, bool, int, int]]:
+        """``(name, type, defined, size, file_offset)`` of the named entries of the symbol
+        tables of the given section ``types``."""
         entsize = 24 if self.is64 else 16
         for sec in self.sections:
-            if sec.type not in (SHT_SYMTAB, SHT_DYNSYM) or sec.link >= len(self.sections):
+            if sec.type not in types or sec.link >= len(self.sections):
                 continue
             strsec = self.sections[sec.link]
             strtab = _pread(self.f, strsec.offset, min(strsec.size, MAX_STRTAB), self.size)
@@ -207,10 +241,10 @@ class _Elf:
                     else:
                         name, value, sz, info, _other, shndx = struct.unpack_from(
                             self.end + "IIIBBH", block, i * entsize)
-                    if shndx == 0 or not name:
+                    if not name:
                         continue
-                    yield (_token(_cstr(strtab, name)), info & 0xF, sz,
-                           self._file_offset(shndx, value))
+                    yield (_token(_cstr(strtab, name)), info & 0xF, shndx != 0, sz,
+                           self._file_offset(shndx, value) if shndx else 0)
 
     def _file_offset(self, shndx: int, value: int) -> int:
         if shndx >= len(self.sections):
@@ -244,7 +278,7 @@ def find_embedded_models(path: Path, size: int) -> list[Embedded]:
     with path.open("rb") as f:
         if size < 64 or not is_elf(f.read(16)):
             return []
-        elf = _Elf(f, size)
+        elf = ElfFile(f, size)
         regions = ([(s.offset, s.size, s.name) for s in elf.data_sections()]
                    if elf.sections else [(0, size, "file")])
         found.extend(_scan_magics(f, size, regions))
@@ -445,7 +479,7 @@ def find_arrays(path: Path, size: int, patterns: dict[bytes, str]) -> list[Embed
     with path.open("rb") as f:
         if size < 64 or not is_elf(f.read(16)) or not by_anchor:
             return []
-        elf = _Elf(f, size)
+        elf = ElfFile(f, size)
         regions = ([(s.offset, s.size, s.name) for s in elf.data_sections()]
                    if elf.sections else [(0, size, "file")])
         for base, data, n, _section, _end in _chunks(f, regions, MAX_FINGERPRINT_SCAN, 128):
@@ -456,7 +490,7 @@ def find_arrays(path: Path, size: int, patterns: dict[bytes, str]) -> list[Embed
     return found
 
 
-def _symbol_evidence(elf: _Elf) -> list[Embedded]:
+def _symbol_evidence(elf: ElfFile) -> list[Embedded]:
     found: list[Embedded] = []
     largest: tuple[int, str, int] | None = None
     for name, stype, size, offset in elf.symbols():

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from mllint.downloads import elf, manifest
+from testdata.fixtures._elf import elf_bytes
 
 DIGIKAM = """\
 [face_detection_yunet]
@@ -60,3 +63,55 @@ def test_elf_hub_flags(tmp_path: Path) -> None:
 def test_local_model_path_next_to_a_server_url_is_not_a_download() -> None:
     text = "[engine]\nmodel=/usr/share/foo/model.onnx\nurl=https://e.org/api/v1\n"
     assert manifest.analyse(text) == []
+
+
+# Whether a binary can fetch: stockfish 15.1 prints "The default net can be downloaded from:
+# https://tests.stockfishchess.org/api/nn/" and links only libc, libm, libstdc++ and libgcc.
+PRINTED = (b"The default net can be downloaded from: "
+           b"https://models.example.org/nets/nn-0123456789ab.nnue\0")
+
+
+@pytest.mark.parametrize(("needed", "imports", "found"), [
+    (("libstdc++.so.6", "libc.so.6"), ("fopen", "mmap"), False),  # stockfish-like: prints only
+    (("libcurl-gnutls.so.4", "libc.so.6"), (), True),
+    (("libgio-2.0.so.0",), (), True),  # gimagereader fetches tessdata through GIO
+    (("libQt6Network.so.6",), (), True),
+    (("libc.so.6",), ("getaddrinfo",), True),  # its own sockets
+    (("libcurlish.so.1",), ("curl_free",), False),  # a name that only starts like one
+])
+def test_url_counts_only_when_the_binary_can_fetch(tmp_path: Path, needed: tuple[str, ...],
+                                                   imports: tuple[str, ...], found: bool) -> None:
+    blob = tmp_path / "engine"
+    blob.write_bytes(elf_bytes(PRINTED, needed=needed, imports=imports))
+    urls = [f.identifier for f in elf.analyse(blob, blob.stat().st_size) if f.kind == "url"]
+    assert urls == (["https://models.example.org/nets/nn-0123456789ab.nnue"] if found else [])
+
+
+def test_static_binary_and_entry_points_count_without_network_library(tmp_path: Path) -> None:
+    # No dynamic section: a static binary carries its network code inside, so the URL counts.
+    static = tmp_path / "static"
+    static.write_bytes(elf_bytes(PRINTED))
+    assert [f.kind for f in elf.analyse(static, static.stat().st_size)] == ["url"]
+    # An entry point names the fetching code itself (the library that has it links curl).
+    lib = tmp_path / "libllama.so"
+    lib.write_bytes(elf_bytes(b"llama_load_model_from_url\0", needed=("libc.so.6",)))
+    assert [f.function for f in elf.analyse(lib, lib.stat().st_size)] == [
+        "llama_load_model_from_url"]
+
+
+def test_code_sections_are_not_scanned(tmp_path: Path) -> None:
+    url = b"https://huggingface.co/o/m/resolve/main/m.gguf\0"
+    in_text = tmp_path / "in-text"
+    in_text.write_bytes(elf_bytes(b"usage\0", text=url))
+    assert elf.analyse(in_text, in_text.stat().st_size) == []
+    in_rodata = tmp_path / "in-rodata"
+    in_rodata.write_bytes(elf_bytes(url))
+    assert len(elf.analyse(in_rodata, in_rodata.stat().st_size)) == 1
+
+
+def test_match_across_chunks_is_found_once(tmp_path: Path, monkeypatch) -> None:
+    url = b"https://huggingface.co/o/m/resolve/main/m.gguf"
+    blob = tmp_path / "prog"
+    blob.write_bytes(elf_bytes(bytes(1000) + url + b"\0" + bytes(3000)))
+    monkeypatch.setattr(elf, "CHUNK", 1024)  # the URL straddles the first boundary of .rodata
+    assert [f.identifier for f in elf.analyse(blob, blob.stat().st_size)] == [url.decode()]

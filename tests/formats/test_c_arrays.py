@@ -102,11 +102,11 @@ def test_small_byte_array_that_is_a_tflite_file(tmp_path: Path, fmt: str) -> Non
     body = ",\n  ".join(", ".join(fmt.format(b) for b in blob[i:i + 12])
                         for i in range(0, len(blob), 12))
     text = LICENSE * 12 + f"const unsigned char tiny[96] = {{\n  {body}\n}};\n"
-    assert c_arrays._enough_literals(write(tmp_path, "tiny_model.c", text))
+    assert c_arrays._enough_literals(write(tmp_path, "tiny_model.c", text).read_bytes())
     info = scan(tmp_path / "tiny_model.c")
     assert info is not None and info.extra["evidence"] == "embedded-tflite"
     plain = text.replace(fmt.format(ord("T")), fmt.format(0x55), 1)
-    assert not c_arrays._enough_literals(write(tmp_path, "tiny_table.c", plain))
+    assert not c_arrays._enough_literals(write(tmp_path, "tiny_table.c", plain).read_bytes())
 
 
 def test_rnnoise_like_keras_banner_and_gru_names(tmp_path: Path) -> None:
@@ -313,3 +313,23 @@ def test_nul_byte_after_the_head_means_binary(tmp_path: Path) -> None:
     path = tmp_path / "odd.h"
     path.write_bytes(text.encode() + b"\n" + b"x" * 5000 + b"\0\n")
     assert scan(path) is None
+
+
+def test_tables_without_ml_names_are_not_tokenized(tmp_path: Path, monkeypatch) -> None:
+    # scipy's test modules: long runs of literals, no banner, no model magic, no ML name. The
+    # gate stops them before the tokenizer; an ML name anywhere lets the file through.
+    rows = ",\n".join(", ".join(f"{(i * 7 + j) % 97}.5" for j in range(16)) for i in range(40))
+    table = f"expected_quantiles = np.array([\n{rows}\n])\n"
+    path = write(tmp_path, "test_stats.py", table)
+
+    def tokenizer(*_args: object) -> None:
+        raise AssertionError("tokenized")
+
+    monkeypatch.setattr(c_arrays, "_Scanner", tokenizer)
+    assert scan(path) is None
+    named = write(tmp_path, "net.py", table.replace("expected_quantiles", "gru_weights"))
+    with pytest.raises(AssertionError, match="tokenized"):
+        scan(named)
+    monkeypatch.undo()
+    info = scan(named)
+    assert info is not None and info.extra["arrays"] == ["gru_weights"]

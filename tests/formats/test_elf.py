@@ -233,3 +233,27 @@ def test_symbol_table_larger_than_the_file_raises(tmp_path: Path) -> None:
 def test_embedded_is_a_plain_record() -> None:
     e = Embedded("nnue", 10, "nn-0123456789ab.nnue")
     assert (e.kind, e.offset, e.detail) == ("nnue", 10, "nn-0123456789ab.nnue")
+
+
+def test_needed_and_imports(tmp_path: Path) -> None:
+    path = tmp_path / "prog"
+    path.write_bytes(elf_bytes(b"x" * 8, needed=("libcurl.so.4", "libc.so.6"),
+                               imports=("curl_easy_perform", "getaddrinfo")))
+    with path.open("rb") as f:
+        parsed = elf.ElfFile(f, path.stat().st_size)
+        assert parsed.needed() == ["libcurl.so.4", "libc.so.6"]
+        assert parsed.imports() == {"curl_easy_perform", "getaddrinfo"}
+        assert list(parsed.symbols()) == []  # imports are not defined symbols
+
+
+def test_dynamic_section_outside_the_file_raises(tmp_path: Path) -> None:
+    data = bytearray(elf_bytes(b"x" * 8, needed=("libc.so.6",)))
+    shoff = struct.unpack_from("<Q", data, 0x28)[0]
+    dynamic = shoff + 3 * 64  # section 3: .dynamic (after .text and .rodata)
+    assert struct.unpack_from("<I", data, dynamic + 4)[0] == 6
+    struct.pack_into("<Q", data, dynamic + 32, 1 << 40)  # sh_size
+    path = tmp_path / "prog"
+    path.write_bytes(bytes(data))
+    with path.open("rb") as f:
+        with pytest.raises(ElfError):
+            elf.ElfFile(f, len(data)).needed()
