@@ -78,3 +78,26 @@ def test_file_facts_are_worked_out_by_the_workers(tmp_path: Path,
                 item.fact("size", size_fact)
         else:
             assert item.fact("size", size_fact)[:2] == ("size", item.size)
+
+
+def test_a_worker_that_dies_leaves_its_share_to_the_checks(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import signal
+
+    root = _tree(tmp_path)
+    expected = _records(Index(root, "t"))
+    monkeypatch.setattr(prefetch, "MIN_FILES", 0)
+    share = prefetch._parse_share
+
+    def dying(start: int, step: int):
+        if start:  # the forked worker, not this process
+            os.kill(os.getpid(), signal.SIGKILL)
+        return share(start, step)
+
+    monkeypatch.setattr(prefetch, "_parse_share", dying)
+    index = Index(root, "t")
+    prefetch.prefetch(index, 2)
+    files = list(index.files())
+    assert all(item._parsed is not None for item in files[0::2])
+    assert all(item._parsed is None for item in files[1::2])  # left for the checks
+    assert _records(index) == expected
