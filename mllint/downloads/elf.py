@@ -27,7 +27,6 @@ from mllint.downloads.patterns import classify_url
 from mllint.formats import elf
 
 MAX_SCAN = 64 << 20  # bytes
-CHUNK = 1 << 20
 OVERLAP = 1024  # a URL split across two chunks is seen whole in the overlap
 URL_BYTES = re.compile(rb"(?:https?|hf)://[\x21-\x7e]{4,1000}")
 # Functions that fetch a model by URL or hub id (llama.cpp; model-formats.md §7 "C/C++").
@@ -61,18 +60,9 @@ def analyse(path: Path, size: int) -> list[Finding]:
     with path.open("rb") as f:
         parsed = _parse(f, size)
         regions = _regions(parsed, size)
-        budget = MAX_SCAN
-        for start, length in regions:
-            offset, end = start, start + length
-            while offset < end and budget > 0:
-                n = min(CHUNK, end - offset, budget)
-                f.seek(offset)
-                chunk = f.read(n + min(OVERLAP, end - offset - n))
-                if not chunk:
-                    break
-                _search(chunk, n, seen)
-                budget -= n
-                offset += n
+        named = [(start, length, "") for start, length in regions]
+        for _offset, chunk, n, _section, _end in elf.chunks(f, named, MAX_SCAN, OVERLAP):
+            _search(chunk, n, seen)
         if any(f.kind == "url" for f in seen.values()) and not can_fetch(parsed):
             seen = {k: v for k, v in seen.items() if v.kind != "url"}
     return sorted(seen.values(), key=lambda f: (f.function, f.identifier))

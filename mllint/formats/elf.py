@@ -293,11 +293,12 @@ def find_embedded_models(path: Path, size: int) -> list[Embedded]:
     return unique
 
 
-def _chunks(f: BinaryIO, regions: list[tuple[int, int, str]], budget: int,
-            overlap: int) -> Iterator[tuple[int, bytes, int, str, int]]:
+def chunks(f: BinaryIO, regions: list[tuple[int, int, str]], budget: int,
+           overlap: int) -> Iterator[tuple[int, bytes, int, str, int]]:
     """``(file_offset, data, n, section, section_end)`` pieces of the regions: ``data`` is ``n``
     new bytes plus up to ``overlap`` bytes of the next piece, so that a match across a boundary
-    is seen (report only matches starting before ``n``); ``budget`` bytes at most in all."""
+    is seen (report only matches starting before ``n``); ``budget`` bytes at most in all, read
+    :data:`CHUNK` bytes at a time. Also used by :mod:`mllint.downloads.elf`."""
     for start, length, name in regions:
         pos, end = start, start + length
         while pos < end and budget > 0:
@@ -314,7 +315,7 @@ def _chunks(f: BinaryIO, regions: list[tuple[int, int, str]], budget: int,
 def _scan_magics(f: BinaryIO, size: int, regions: list[tuple[int, int, str]]) -> list[Embedded]:
     hits: list[tuple[int, bytes, str, int]] = []
     names: list[str] = []
-    for base, data, n, section, end in _chunks(f, regions, MAX_SCAN, 23):
+    for base, data, n, section, end in chunks(f, regions, MAX_SCAN, 23):
         # One bytes.find per magic: memory speed, unlike a regex alternation.
         for magic in MAGICS:
             i = 0
@@ -432,7 +433,7 @@ def _aligned_hits(data: bytes, n: int, base: int, keys: dict[bytes, object]) -> 
 def _scan_known_weights(f: BinaryIO, regions: list[tuple[int, int, str]]) -> list[Embedded]:
     anchors = {bytes.fromhex(k.anchor): k for k in KNOWN_WEIGHTS}
     found: list[Embedded] = []
-    for base, data, n, _section, _end in _chunks(f, regions, MAX_FINGERPRINT_SCAN, 64):
+    for base, data, n, _section, _end in chunks(f, regions, MAX_FINGERPRINT_SCAN, 64):
         for i in _aligned_hits(data, n, base, anchors):
             known = anchors[data[i:i + 8]]
             if hashlib.sha256(data[i:i + 64]).hexdigest() == known.sha256:
@@ -482,7 +483,7 @@ def find_arrays(path: Path, size: int, patterns: dict[bytes, str]) -> list[Embed
         elf = ElfFile(f, size)
         regions = ([(s.offset, s.size, s.name) for s in elf.data_sections()]
                    if elf.sections else [(0, size, "file")])
-        for base, data, n, _section, _end in _chunks(f, regions, MAX_FINGERPRINT_SCAN, 128):
+        for base, data, n, _section, _end in chunks(f, regions, MAX_FINGERPRINT_SCAN, 128):
             for i in _aligned_hits(data, n, base, by_anchor):
                 for pattern in by_anchor[data[i:i + 8]]:
                     if data.startswith(pattern, i):

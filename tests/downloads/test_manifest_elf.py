@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from mllint.downloads import elf, manifest
+from mllint.formats import elf as formats_elf
 from testdata.fixtures._elf import elf_bytes
 
 DIGIKAM = """\
@@ -48,7 +49,7 @@ def test_elf_scan_is_bounded(tmp_path: Path, monkeypatch) -> None:
     blob = tmp_path / "big"
     blob.write_bytes(b"\x7fELF" + b"\0" * 5000 + b"https://e.org/w/late.onnx\0")
     monkeypatch.setattr(elf, "MAX_SCAN", 4096)
-    monkeypatch.setattr(elf, "CHUNK", 1024)
+    monkeypatch.setattr(formats_elf, "CHUNK", 1024)
     assert elf.analyse(blob, blob.stat().st_size) == []
 
 
@@ -113,5 +114,5 @@ def test_match_across_chunks_is_found_once(tmp_path: Path, monkeypatch) -> None:
     url = b"https://huggingface.co/o/m/resolve/main/m.gguf"
     blob = tmp_path / "prog"
     blob.write_bytes(elf_bytes(bytes(1000) + url + b"\0" + bytes(3000)))
-    monkeypatch.setattr(elf, "CHUNK", 1024)  # the URL straddles the first boundary of .rodata
+    monkeypatch.setattr(formats_elf, "CHUNK", 1024)  # the URL straddles the first boundary of .rodata
     assert [f.identifier for f in elf.analyse(blob, blob.stat().st_size)] == [url.decode()]
