@@ -48,6 +48,7 @@ class Options:
     use_overrides: bool = True
     errors: list[str] = field(default_factory=list)  # one-line messages for stderr, exit 1
     workers: int = 1  # processes that may parse one package's models (mllint.prefetch)
+    checks: set[str] | None = None  # -C/-X: the checks to run; None: all
 
 
 def _warn(options: Options, message: str, *, bug: bool = True) -> None:
@@ -67,7 +68,8 @@ def _check_failed(options: Options, check: Check, where: str, exc: Exception) ->
 def run_checks(p: Processable, options: Options) -> list[Hint]:
     """Everything the checks emit for ``p``, in emission order."""
     emitted: list[Hint] = []
-    checks: list[Check] = [cls(p, options.profile, emitted.append) for cls in load_checks()]
+    checks: list[Check] = [cls(p, options.profile, emitted.append) for cls in load_checks()
+                           if options.checks is None or cls.name in options.checks]
     views = []
     if p.type == "source" and p.patched is not None:
         views.append((p.patched, "visit_patched_files"))

@@ -38,7 +38,7 @@ def test_versions(cli) -> None:
     ["--fail-on", "bogus", SAMPLE], ["--fail-on", "none,error", SAMPLE],
     ["--color", "sometimes", SAMPLE], ["--profile", "nonesuch", SAMPLE],
     ["--exp-output", "format=xml", SAMPLE], ["--tags", "no-such-tag", SAMPLE],
-    ["-L", "+>=bogus", SAMPLE], ["--no-such-option"], ["-C", "model-files", SAMPLE],
+    ["-L", "+>=bogus", SAMPLE], ["--no-such-option"], ["-C", "no-such-check", SAMPLE],
     ["--cfg", "x", SAMPLE]])
 def test_usage_errors_exit_1_with_one_line(cli, args: list[str]) -> None:
     result = cli(*args)
@@ -357,19 +357,16 @@ def test_emit_ml_models_without_a_source_package_fails() -> None:
     assert _emit_ml_models(Group("x_1", "x", "1")) == 1
 
 
-SAMPLE = str(TESTDATA / "sample-ml-package" / "tree")  # two W, two I, one overridden E
-
-
 @pytest.mark.parametrize("args, status", [
     (["--fail-on", "info"], 2),  # I hints exist, though -I is not given
     (["--fail-on", "warning", "-L", "=error"], 2),  # W hints exist, though hidden
     (["--fail-on", "override"], 2),  # an overridden hint, though not shown
-    (["--fail-on", "error"], 0),  # the only error is overridden
+    (["--fail-on", "error"], 0),  # no error at all
     (["--fail-on", "info", "--suppress-tags",
       "ml-model-not-covered-by-debian-copyright,ml-policy-identifier-missing"], 0),
 ])
 def test_fail_on_counts_hints_whatever_is_displayed(cli, args: list[str], status: int) -> None:
-    """lintian's Pool.pm sets exit status 2 from the hints found, before it filters them for
+    """SAMPLE has two W, two I and one overridden W, and no error. lintian's Pool.pm sets exit status 2 from the hints found, before it filters them for
     display; suppressed tags are not found at all (newcomer trial)."""
     assert cli(*args, SAMPLE).returncode == status
 
@@ -382,3 +379,17 @@ def test_unused_override_count_does_not_depend_on_the_display_level(cli, tmp_pat
     plain, info = cli(str(tree)).stdout, cli("-I", str(tree)).stdout
     assert plain.splitlines()[-1] == info.splitlines()[-1]
     assert plain.splitlines()[-1].endswith("; 1 unused override")
+
+
+def test_check_parts_run_only_the_chosen_checks(cli) -> None:
+    """lintian's -C/--check-part and -X/--dont-check-part: the other checks' tags are disabled
+    (so their overrides are not unused), and a name that is no check is a usage error."""
+    everything = cli("-L", ">=classification", SAMPLE).stdout
+    only = cli("-L", ">=classification", "-C", "model-files", SAMPLE).stdout
+    but = cli("-L", ">=classification", "-X", "provenance,licensing,downloads", SAMPLE).stdout
+    assert "ml-model-not-covered-by-debian-copyright" in everything
+    assert only == but
+    assert [line.split()[3] for line in only.splitlines() if not line.startswith("N:")] == [
+        "ml-model-file", "ml-model-test-fixture"]
+    assert only.splitlines()[-1].endswith("0 unused overrides")
+    assert cli("-C", "downloads", "-X", "downloads", SAMPLE).stdout == ""
