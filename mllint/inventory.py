@@ -92,23 +92,30 @@ def model_size(item: Item, model: ModelInfo) -> int:
 
 def is_model(item: Item, model: ModelInfo) -> bool:
     """Whether a parsed file counts as a model: not a stub; an array, or a pickle of plain data,
-    only when its name says so."""
+    only when its content or name says so; a plain zip only through a member that counts."""
+    return _counts(item.basename, model)
+
+
+def _counts(basename: str, model: ModelInfo) -> bool:
     if model.format in STUB_FORMATS:
         return False
     if model.trained:
         return True
     if model.format in ARRAY_FORMATS:
-        return bool(WEIGHT_NAME.search(item.basename))
+        return bool(WEIGHT_NAME.search(basename))
     if model.format == "pickle":
         others = set(model.pickle_globals) - DATA_GLOBALS
         if not others:
-            return pickled_weights(item, model)
+            return pickled_weights(basename, model)
         if all(g.startswith(TABLE_GLOBAL_PREFIXES) for g in others):
-            return bool(WEIGHT_NAME.search(item.basename))
+            return bool(WEIGHT_NAME.search(basename))
+    if model.format == "zip":  # a zip of a pickled dict of city names is no model either
+        return any(m.error is not None if m.model is None
+                   else _counts(posixpath.basename(m.name), m.model) for m in model.members)
     return True
 
 
-def pickled_weights(item: Item, model: ModelInfo) -> bool:
+def pickled_weights(basename: str, model: ModelInfo) -> bool:
     """Whether a pickle of plain data (builtins, containers, numpy arrays) holds weights, judged
     by its content (model-formats.md §5), not by its suffix: ``pickle.dumps('hello')`` saved as
     ``str.pickle`` and a dict of city names saved as ``cities.pkl`` are data, like the same bytes
@@ -127,7 +134,7 @@ def pickled_weights(item: Item, model: ModelInfo) -> bool:
     if mapped >= MIN_MAPPED_FLOATS and mapped * MAPPED_FLOAT_SHARE >= _count(facts, "literals"):
         return True
     return not ARRAY_GLOBALS.isdisjoint(model.pickle_globals) \
-        and bool(WEIGHT_NAME.search(item.basename))
+        and bool(WEIGHT_NAME.search(basename))
 
 
 def _count(facts: dict[str, object], key: str) -> int:

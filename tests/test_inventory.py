@@ -196,3 +196,23 @@ def test_pickles_importing_more_than_data_stay_models(tmp_path: Path) -> None:
     assert is_model(item, ModelInfo("pickle", pickle_globals=sklearn))
     assert is_model(item, ModelInfo("pickle", pickle_globals=state_dict))
     assert not is_model(item, ModelInfo("pickle", pickle_globals=["collections.OrderedDict"]))
+
+
+def test_a_zip_counts_only_through_a_member_that_counts(tmp_path: Path) -> None:
+    """A zip of a pickled dict of city names is data, as the pickle alone is (newcomer trial;
+    model-formats.md §5: content, not suffix); beside a table of learned floats it is a model."""
+    import pickle
+    import zipfile
+
+    from mllint.inventory import models
+
+    cities = pickle.dumps({"fr": ["Paris", "Lyon"], "de": ["Berlin"]}, protocol=4)
+    weights = pickle.dumps({f"w{i}": i / 7 for i in range(64)}, protocol=4)
+    with zipfile.ZipFile(tmp_path / "data.zip", "w") as z:
+        z.writestr("cities.pkl", cities)
+    with zipfile.ZipFile(tmp_path / "both.zip", "w") as z:
+        z.writestr("cities.pkl", cities)
+        z.writestr("weights.pkl", weights)
+    index = Index(tmp_path, "t")
+    assert index.lookup("data.zip").model is not None  # read: a zip with a pickle member
+    assert [item.name for item, _ in models(index)] == ["both.zip"]
