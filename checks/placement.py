@@ -8,7 +8,8 @@ by nature and are left to ``ml-model-embedded-in-binary``. So are files a tool w
 building machine's own layout (byte order, type sizes) and refuses elsewhere: a KenLM binary
 (libime-data-language-model's zh_CN.lm) and gnubg's binary weights (gnubg.wd); their text
 forms (ARPA, gnubg.weights) are portable. Input-method n-gram models (libkkc, sunpinyin,
-libpinyin) are host-order too.
+libpinyin) are host-order too. Models under usr/share/doc/ are documentation, which every
+package carries whatever its architecture (profnet-prof's examples/PROFacc_tst.jct).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from mllint.index import Item
 from mllint.inventory import model_of
 
 COMPILED_FORMATS = frozenset({"c-array"})
+DOC_DIR = "usr/share/doc/"
 # Native-layout formats, with the encoding that is native ("" for every file of the format):
 # KenLM lm/binary_format.cc writes a "Sanity" block of native floats, word indices and a u64
 # and refuses a file whose block differs from its own; gnubg lib/neuralnet.c
@@ -31,7 +33,7 @@ NATIVE_LAYOUT = {"kenlm": "", "gnubg": "binary", "libkkc": "", "sunpinyin": "", 
 
 class Placement(Check):
     def visit_installed_files(self, item: Item) -> None:
-        if self.processable.architecture in ("all", ""):
+        if self.processable.architecture in ("all", "") or item.name.startswith(DOC_DIR):
             return
         model = model_of(item)
         if model is not None and model.format not in COMPILED_FORMATS and not _native(model):

@@ -50,20 +50,26 @@ NETWORK_LIB = re.compile(
 # client such as Rust's reqwest or Boost.Asio still resolves names through libc).
 SOCKET_IMPORTS = frozenset({"connect", "getaddrinfo", "gethostbyname", "gethostbyname_r",
                             "getaddrinfo_a"})
+# A download tool named as a string of its own (NUL before and after): the program runs it
+# (leela-zero's autogtp starts "curl" through QProcess and links no network library).
+FETCH_TOOL = re.compile(rb"\0(?:/usr/bin/)?(?:curl|wget|wget2|aria2c)\0")
 
 
 def analyse(path: Path, size: int) -> list[Finding]:
     """Model URLs (kind ``url``), fetching entry points and hub flags (kind ``hub``) in the
     string-bearing sections of an ELF file, at most :data:`MAX_SCAN` bytes of them. ``line`` is
-    0: a binary has no lines. URLs are dropped when the file cannot fetch (:func:`can_fetch`)."""
+    0: a binary has no lines. URLs are dropped when the file cannot fetch (:func:`can_fetch`)
+    and names no download tool it could run (:data:`FETCH_TOOL`)."""
     seen: dict[str, Finding] = {}
     with path.open("rb") as f:
         parsed = _parse(f, size)
         regions = _regions(parsed, size)
         named = [(start, length, "") for start, length in regions]
+        runs_tool = False
         for _offset, chunk, n, _section, _end in elf.chunks(f, named, MAX_SCAN, OVERLAP):
             _search(chunk, n, seen)
-        if any(f.kind == "url" for f in seen.values()) and not can_fetch(parsed):
+            runs_tool = runs_tool or FETCH_TOOL.search(chunk) is not None
+        if any(f.kind == "url" for f in seen.values()) and not (runs_tool or can_fetch(parsed)):
             seen = {k: v for k, v in seen.items() if v.kind != "url"}
     return sorted(seen.values(), key=lambda f: (f.function, f.identifier))
 

@@ -88,6 +88,20 @@ def test_url_counts_only_when_the_binary_can_fetch(tmp_path: Path, needed: tuple
     assert urls == (["https://models.example.org/nets/nn-0123456789ab.nnue"] if found else [])
 
 
+@pytest.mark.parametrize(("strings", "found"), [
+    (b"curl\0-sSL\0", True),  # leela-zero's autogtp: QProcess runs curl, no network library
+    (b"/usr/bin/wget\0", True),
+    (b"libcurl.so.4 not found\0curling\0", False),  # no tool named on its own
+])
+def test_a_binary_that_runs_a_download_tool_can_fetch(tmp_path: Path, strings: bytes,
+                                                      found: bool) -> None:
+    blob = tmp_path / "autogtp"
+    blob.write_bytes(elf_bytes(b"\0" + strings + PRINTED, needed=("libQt5Core.so.5",),
+                               imports=("fopen",)))
+    urls = [f.identifier for f in elf.analyse(blob, blob.stat().st_size) if f.kind == "url"]
+    assert urls == (["https://models.example.org/nets/nn-0123456789ab.nnue"] if found else [])
+
+
 def test_static_binary_and_entry_points_count_without_network_library(tmp_path: Path) -> None:
     # No dynamic section: a static binary carries its network code inside, so the URL counts.
     static = tmp_path / "static"
