@@ -70,13 +70,15 @@ OFF_VALUES = frozenset({"off", "no", "false", "0", "n", "disabled"})
 NAME_PREFIXES = ("enable", "with", "use")
 
 
-def _file_findings(item: Item) -> tuple[str, list[Finding]] | None:
-    """The analyser language of a source file and its model downloads; ``None`` for files no
-    analyser reads. Depends on the file alone: a file fact (mllint.check.Check.file_facts)."""
+def _file_findings(item: Item, skip: frozenset[str] = frozenset()
+                   ) -> tuple[str, list[Finding]] | None:
+    """The analyser language of a file and its model downloads; ``None`` for files no analyser
+    reads, or whose language is in ``skip``. Depends on the file alone: a file fact of source
+    trees (mllint.check.Check.file_facts)."""
     if not item.is_file:
         return None
     language = language_of(item.name, item.head)
-    if language is None:
+    if language is None or language in skip:
         return None
     text = item.text()
     if text is None:
@@ -162,13 +164,11 @@ class Downloads(Check):
                 else:
                     self._runtime(item, finding)
             return
-        language = language_of(item.name, item.head)
-        if language is None or language in BUILD_LANGUAGES:
-            return  # installed CMake/make files are build helpers, not run-time code
-        text = item.text()
-        if text is None:
+        # Installed CMake/make files are build helpers, not run-time code: not even analysed.
+        found = _file_findings(item, skip=BUILD_LANGUAGES)
+        if found is None or not found[1]:
             return
-        findings = [f for f in analyse(language, text, item.python_ast) if f.is_model]
+        language, findings = found
         if item.name.startswith("usr/share/doc/") or _lowered(item.name) or _provider(item.name):
             for finding in findings:
                 self._endpoint(item, finding)

@@ -74,8 +74,11 @@ def _from_modules() -> list[tuple[str, Format]]:
 def declare_from_modules() -> tuple[Declared, ...]:
     """The declarations as the reader modules make them: what ``_declared.py`` must hold
     (``dev/declare-formats`` writes it; tests/formats/test_declared.py compares)."""
-    return tuple(Declared(f.id, module, f.magic, f.weights, f.lead, f.extensions, f.named,
-                          f.binary) for module, f in _from_modules())
+    return tuple(_declare(module, f) for module, f in _from_modules())
+
+
+def _declare(module: str, f: Format) -> Declared:
+    return Declared(f.id, module, f.magic, f.weights, f.lead, f.extensions, f.named, f.binary)
 
 
 @cache
@@ -101,8 +104,7 @@ def _format(d: Declared) -> Format:
     if fmt is None:
         module = importlib.import_module(f"{__name__}.{d.module}")
         for f in module.FORMATS:
-            _LOADED[Declared(f.id, d.module, f.magic, f.weights, f.lead, f.extensions,
-                             f.named, f.binary)] = f
+            _LOADED[_declare(d.module, f)] = f
         fmt = _LOADED[d]
     return fmt
 
