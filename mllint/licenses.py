@@ -20,8 +20,9 @@ from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from functools import cache
 from importlib import resources
-from types import ModuleType
 from typing import Literal
+
+from mllint import lazy
 
 Status = Literal["free", "non-free", "use-restricted", "unknown"]
 
@@ -138,22 +139,18 @@ def _spdx_spelling(name: str) -> str:
     return _spdx_case().get(name.lower(), name)
 
 
-@cache
-def _expressions() -> ModuleType:
-    """``license_expression``, imported on first use: ~20 ms of start-up that a run meeting no
-    licence never needs."""
-    import license_expression
-
-    return license_expression
+# Executed on first use (mllint.lazy): ~20 ms of start-up that a run meeting no licence
+# never needs.
+license_expression = lazy.module("license_expression")
 
 
 @cache
 def _licensing() -> object:
-    return _expressions().Licensing()
+    return license_expression.Licensing()
 
 
 def _walk(node: object, nested: bool) -> LicenseVerdict:
-    le = _expressions()
+    le = license_expression
     AND, OR = le.AND, le.OR  # noqa: N806 - the library's names for the operators
     if isinstance(node, le.LicenseWithExceptionSymbol):
         lic = _symbol(str(node.license_symbol.key))
@@ -184,7 +181,7 @@ def classify(expression: str) -> LicenseVerdict:
     if len(text) <= MAX_EXPRESSION:
         try:
             tree = _licensing().parse(text)  # type: ignore[attr-defined]
-        except _expressions().ExpressionError:
+        except license_expression.ExpressionError:
             tree = None
         if tree is not None:
             return _walk(tree, False)
