@@ -18,11 +18,10 @@ from functools import cached_property
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
-from mllint import copyright as dep5
+from mllint import lazy
 from mllint.check import Check
 from mllint.formats import declared
 from mllint.index import Item
-from mllint.declaration import declaration_for
 from mllint.hints import Hint
 from mllint.inventory import model_of
 from mllint.licensing import LicenseFinding, resolve_license
@@ -31,6 +30,8 @@ from mllint.provenance import classified_models, classify_model
 if TYPE_CHECKING:
     from mllint.processable import Processable
     from mllint.profiles import Profile
+
+dep5 = lazy.module("mllint.copyright")  # its size cap, read once a copyright file exists
 
 # Areas whose packages must be DFSG-free themselves (Debian Policy 2.2.1 main, 2.2.2 contrib).
 FREE_AREAS = frozenset({"main", "contrib"})
@@ -90,7 +91,7 @@ class Licensing(Check):
         if finding is None:
             # A binary whose copyright file is absent or a symlink into another package's doc
             # directory (allowed for binaries of one source) is not silent, just unreadable.
-            if p.type == "source" or dep5.copyright_item(p) is not None:
+            if p.type == "source" or p.copyright_item() is not None:
                 self.pointed_hint("ml-model-license-unknown", item.pointer())
             return
         verdict = finding.verdict.verdict
@@ -110,13 +111,13 @@ class Licensing(Check):
         """Only ``Files: *`` matches, neither debian/copyright nor debian/ml-models names the
         model, and the source does not hold its data and pipeline: nothing is said about where
         this file comes from."""
-        parsed = dep5.copyright_for(self.processable)
+        parsed = self.processable.copyright()
         match = parsed.match(item.name) if parsed is not None else None
         if match is None or not match.wildcard_only:
             return
         if _names(self._copyright_text or "", item.basename):
             return  # named in a Comment, Files-Excluded or elsewhere
-        decl = declaration_for(self.processable)
+        decl = self.processable.declaration()
         stanza = decl.for_file(item.name) if decl is not None else None
         if stanza is not None and not stanza.unfilled_lines:
             return  # a stanza with unfilled placeholders is a draft nobody reviewed yet
@@ -136,7 +137,7 @@ class Licensing(Check):
 
     @cached_property
     def _copyright_text(self) -> str | None:
-        item = dep5.copyright_item(self.processable)
+        item = self.processable.copyright_item()
         return item.text(dep5.MAX_COPYRIGHT) if item is not None else None
 
     def always(self) -> None:
@@ -156,7 +157,7 @@ class Licensing(Check):
         reason = self._affected()
         if reason is None:
             return
-        parsed = dep5.copyright_for(p)
+        parsed = p.copyright()
         if parsed is not None and parsed.machine_readable:
             disclaimer = parsed.disclaimer
             if disclaimer is not None and IDENTIFIER.search(disclaimer.value):
@@ -175,7 +176,7 @@ class Licensing(Check):
         Files-Excluded, a model whose licence is not DFSG-free, or a ToxicCandy model (free
         licence, data or pipeline missing; the class as mllint.provenance decides it under the
         profile's data threshold)."""
-        parsed = dep5.copyright_for(self.processable)
+        parsed = self.processable.copyright()
         if parsed is not None:
             for glob in parsed.files_excluded:
                 if names_models(glob):

@@ -14,13 +14,17 @@ Only source packages with a debian/ directory have a declaration; without the fi
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 
 from mllint import lazy
 from mllint.check import Check
-from mllint.declaration import Declaration, declaration_for
 from mllint.index import Item, Pointer
 from mllint.inventory import models
 from mllint.provenance import classified_models, classify_model
+
+if TYPE_CHECKING:
+    from mllint.declaration import Declaration
 
 pointers = lazy.module("mllint.provenance.pointers")
 
@@ -47,14 +51,14 @@ def sha256_of(item: Item) -> str | None:
 
 class MlModelsFile(Check):
     def source(self) -> None:
-        decl = declaration_for(self.processable)
+        decl = self.processable.declaration()
         if decl is None:
             return
         for problem in decl.problems:
             self.pointed_hint(f"debian-ml-models-{problem.kind}", self._at(decl, problem.line),
                               problem.note)
         self._files(decl)
-        assert self.processable.patched is not None  # declaration_for() returns None otherwise
+        assert self.processable.patched is not None  # declaration() returns None otherwise
         for item, _ in models(self.processable.patched):
             if decl.for_file(item.name) is None:
                 self.pointed_hint("debian-ml-models-undeclared-model", item.pointer())
@@ -83,7 +87,7 @@ class MlModelsFile(Check):
 
     def _files(self, decl: Declaration) -> None:
         index = self.processable.patched
-        assert index is not None  # declaration_for() returns None otherwise
+        assert index is not None  # declaration() returns None otherwise
         names = [i.name for i in index if not i.is_dir]
         for stanza in decl.stanzas:
             for glob, matched in stanza.matching(names).items():

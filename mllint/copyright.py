@@ -20,9 +20,6 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from debian.copyright import Copyright, FilesParagraph
 
-    from mllint.index import Item
-    from mllint.processable import Processable
-
 MAX_COPYRIGHT = 4 << 20
 """Largest debian/copyright read, in bytes (4 MiB; the biggest in the archive are ~2 MiB)."""
 
@@ -209,29 +206,13 @@ def _stanza(paragraph: FilesParagraph, lines: list[str], texts: dict[str, str]) 
 
 
 @lru_cache(maxsize=64)
-def _parse_path(path: Path, name: str) -> CopyrightFile:
+def parse_file(path: Path, name: str) -> CopyrightFile:
+    """The copyright file at ``path`` (its first :data:`MAX_COPYRIGHT` bytes), parsed; cached.
+    ``name`` is the path hints give it. An unreadable file gives a ``CopyrightFile`` whose
+    ``error`` says why; nothing is raised."""
     try:
         with open(path, "rb") as f:
             data = f.read(MAX_COPYRIGHT)
     except OSError as exc:
         return CopyrightFile(name, error=exc.strerror or "unreadable")
     return parse(data.decode("utf-8", "replace"), name)
-
-
-def copyright_item(processable: Processable) -> Item | None:
-    """The copyright file of a package: ``debian/copyright`` of a source tree, or
-    ``usr/share/doc/<package>/copyright`` of a binary; ``None`` if absent or not a regular file
-    (a symlink into another package's doc directory is not followed)."""
-    if processable.type == "source" and processable.patched is not None:
-        item = processable.patched.lookup("debian/copyright")
-    elif processable.installed is not None:
-        item = processable.installed.lookup(f"usr/share/doc/{processable.name}/copyright")
-    else:
-        item = None
-    return item if item is not None and item.is_file else None
-
-
-def copyright_for(processable: Processable) -> CopyrightFile | None:
-    """The parsed copyright file of ``processable`` (cached), or ``None`` when it has none."""
-    item = copyright_item(processable)
-    return None if item is None else _parse_path(item.path, item.name)

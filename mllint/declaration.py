@@ -22,13 +22,12 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Literal
 
 from mllint.copyright import compile_glob
+from mllint.processable import ML_MODELS
 
 if TYPE_CHECKING:
     from debian._deb822_repro.parsing import Deb822ParagraphElement
 
-    from mllint.processable import Processable
-
-PATH = "debian/ml-models"
+PATH = ML_MODELS
 SPEC_FORMAT = "mllint-ml-models/0.1"
 """The header ``Format:`` this version reads (the token is fixed where the spec is published)."""
 
@@ -405,7 +404,9 @@ def _paragraph(decl: Declaration, paragraph: Deb822ParagraphElement, lines: list
 
 
 @lru_cache(maxsize=16)
-def _parse_path(path: Path, name: str) -> Declaration:
+def parse_file(path: Path, name: str) -> Declaration:
+    """The declaration at ``path`` (its first :data:`MAX_DECLARATION` bytes), parsed; cached.
+    An unreadable file gives a ``Declaration`` with a syntax-error problem; nothing is raised."""
     try:
         with open(path, "rb") as f:
             data = f.read(MAX_DECLARATION)
@@ -413,14 +414,3 @@ def _parse_path(path: Path, name: str) -> Declaration:
         return Declaration(name, problems=[Problem("syntax-error", 1,
                                                    f"unreadable {exc.strerror or exc}")])
     return parse(data.decode("utf-8", "replace"), name)
-
-
-def declaration_for(processable: Processable) -> Declaration | None:
-    """The parsed ``debian/ml-models`` of a source package (cached), or ``None`` when there is
-    none, the package is a binary, or the tree is an upstream tree without ``debian/``."""
-    if processable.type != "source" or processable.upstream or processable.patched is None:
-        return None
-    item = processable.patched.lookup(PATH)
-    if item is None or not item.is_file:
-        return None
-    return _parse_path(item.path, item.name)

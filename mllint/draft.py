@@ -108,7 +108,7 @@ def _data_lines(evidence: list[Evidence]) -> list[str]:
 def _code_lines(p: Processable, evidence: list[Evidence]) -> list[str]:
     """Training-Code lines: source files holding training code (P2+), each with the licence
     debian/copyright gives that file."""
-    parsed = dep5.copyright_for(p)
+    parsed = p.copyright()
     lines = []
     for path in dict.fromkeys(e.where.name for e in evidence
                               if e.level >= 2 and not e.where.name.startswith("debian/")):
@@ -145,7 +145,7 @@ def draft_declaration(p: Processable) -> str:
               " vouch.\n")
     if p.patched is None:
         return header
-    existing = declaration.declaration_for(p)
+    existing = p.declaration()
     stanzas = [header]
     classified = {id(i) for i in classified_models(p.patched)}
     for item, model in models(p.patched):

@@ -20,11 +20,10 @@ from mllint import lazy
 from mllint.index import Item, Pointer
 from mllint.licenses import LicenseVerdict, classify, disagree, identify_text, spdx_identifier
 
-dep5 = lazy.module("mllint.copyright")
-declaration = lazy.module("mllint.declaration")
 modelcard = lazy.module("mllint.modelcard")
 
 if TYPE_CHECKING:
+    from mllint.copyright import CopyrightMatch
     from mllint.formats import ModelInfo
     from mllint.processable import Processable
 
@@ -68,15 +67,15 @@ def findings(processable: Processable, item: Item, model: ModelInfo | None) -> l
     """Every licence statement about ``item``, in order of authority (see the module doc)."""
     found: list[LicenseFinding] = []
     binary = processable.type != "source"
-    copyright_item = dep5.copyright_item(processable)
-    parsed = dep5.copyright_for(processable)
+    copyright_item = processable.copyright_item()
+    parsed = processable.copyright()
     if copyright_item is not None and parsed is not None:
         match = parsed.match(item.name, trailing=binary) or parsed.package_license
         if match is not None and match.license:
             found.append(LicenseFinding(_dep5_verdict(match), "debian/copyright",
                                         copyright_item.pointer(match.line),
                                         wildcard_only=match.wildcard_only))
-    decl = declaration.declaration_for(processable)
+    decl = processable.declaration()
     if decl is not None:
         stanza = decl.for_file(item.name)
         if stanza is not None and stanza.license:
@@ -95,7 +94,7 @@ def findings(processable: Processable, item: Item, model: ModelInfo | None) -> l
     return found
 
 
-def _dep5_verdict(match: dep5.CopyrightMatch) -> LicenseVerdict:
+def _dep5_verdict(match: CopyrightMatch) -> LicenseVerdict:
     """A copyright stanza's licence; a short name mllint does not know (DEP-5 lets packages
     coin their own, e.g. ``bsdlike``) is judged by its licence text when that text is
     recognised, keeping the name as written. The recognised licence joins the symbols, so a

@@ -19,18 +19,28 @@ from typing import TYPE_CHECKING
 
 from mllint import lazy, upstream
 from mllint.hints import Hint
-from mllint.index import Index, Pointer
+from mllint.index import Index, Item, Pointer
 
 if TYPE_CHECKING:
     import tarfile
 
     from debian.deb822 import Deb822
 
+    from mllint.copyright import CopyrightFile
+    from mllint.declaration import Declaration
+
 # python-debian, subprocess, tempfile and tarfile are imported where a package file is opened,
 # and mllint.unpack when an archive is: ~50 ms of start-up (python-debian alone pulls in
 # email.utils and logging) that a run on a tree or a single model file never needs
 # (bench/README.md).
 unpack = lazy.module("mllint.unpack")
+# Imported when a package has the file they parse: ~5 ms of dataclasses and patterns that a
+# run on a bare tree or model file never needs.
+dep5 = lazy.module("mllint.copyright")
+ml_models = lazy.module("mllint.declaration")
+
+ML_MODELS = "debian/ml-models"
+"""Where a source package declares its models (the format: mllint.declaration)."""
 
 PACKAGE_SUFFIXES = (".deb", ".udeb", ".ddeb", ".dsc", ".changes", ".buildinfo")
 AREAS = ("contrib", "non-free-firmware", "non-free")
@@ -82,6 +92,34 @@ class Processable:
     def pointer(self, name: str, line: int = 0) -> Pointer:
         """A pointer at ``name`` in this package's main view, whether or not it is an item."""
         return Pointer(name, line, self.label)
+
+    def copyright_item(self) -> Item | None:
+        """The copyright file: ``debian/copyright`` of a source tree,
+        ``usr/share/doc/<package>/copyright`` of a binary (Debian Policy §12.5); ``None`` if
+        absent or not a regular file (a symlink into another package's doc directory, allowed
+        between binaries of one source, is not followed)."""
+        if self.type == "source" and self.patched is not None:
+            item = self.patched.lookup("debian/copyright")
+        elif self.installed is not None:
+            item = self.installed.lookup(f"usr/share/doc/{self.name}/copyright")
+        else:
+            item = None
+        return item if item is not None and item.is_file else None
+
+    def copyright(self) -> CopyrightFile | None:
+        """The copyright file parsed (mllint.copyright, cached), or ``None`` without one."""
+        item = self.copyright_item()
+        return None if item is None else dep5.parse_file(item.path, item.name)
+
+    def declaration(self) -> Declaration | None:
+        """``debian/ml-models`` parsed (mllint.declaration, cached), or ``None`` when it is
+        absent, the package is a binary, or the tree is an upstream tree without ``debian/``."""
+        if self.type != "source" or self.upstream or self.patched is None:
+            return None
+        item = self.patched.lookup(ML_MODELS)
+        if item is None or not item.is_file:
+            return None
+        return ml_models.parse_file(item.path, item.name)
 
 
 @dataclass(eq=False)

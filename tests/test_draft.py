@@ -7,12 +7,12 @@ import json
 import re
 import struct
 from pathlib import Path
-from types import SimpleNamespace
 
 from mllint import declaration
 from mllint.declaration import FIELDS, Placeholder
 from mllint.draft import draft_declaration
-from mllint.index import Index, Pointer
+from mllint.index import Index
+from mllint.processable import Processable
 
 
 def _safetensors(path: Path, meta: dict[str, str]) -> None:
@@ -22,17 +22,9 @@ def _safetensors(path: Path, meta: dict[str, str]) -> None:
     path.write_bytes(struct.pack("<Q", len(header)) + header + bytes(8))
 
 
-class _Source(SimpleNamespace):
-    """A stand-in source package, hashable by identity and weak-referenceable as mllint.provenance
-    needs (it caches evidence per processable)."""
-
-    __hash__ = object.__hash__
-
-
-def _source(root: Path) -> _Source:
-    return _Source(type="source", name="foo", upstream=False, patched=Index(root, "t"),
-                   installed=None, fields={}, group=None,
-                   pointer=lambda n, line=0: Pointer(n, line, "t"))
+def _source(root: Path) -> Processable:
+    return Processable(type="source", name="foo", version="1", architecture="source",
+                       path=str(root), patched=Index(root, "t"))
 
 
 TESTDATA = Path(__file__).resolve().parent.parent / "testdata"

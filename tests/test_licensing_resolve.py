@@ -3,23 +3,26 @@
 from __future__ import annotations
 
 from pathlib import Path
-from types import SimpleNamespace
 
 from mllint.formats import ModelInfo, Provenance
-from mllint.index import Index, Pointer
+from mllint.index import Index
 from mllint.licensing import resolve_license
+from mllint.processable import Processable
 
 FORMAT = "Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\n"
 
 
-def source(root: Path, files: dict[str, str]) -> SimpleNamespace:
+def source(root: Path, files: dict[str, str]) -> Processable:
     for name, text in files.items():
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         (root / name).write_text(text)
     index = Index(root, "t")
-    return SimpleNamespace(type="source", name="foo", upstream=not (root / "debian").is_dir(),
-                           patched=index, installed=None,
-                           pointer=lambda n, line=0: Pointer(n, line, "t"))
+    return Processable("source", "foo", "1", "source", str(root), patched=index,
+                       upstream=not (root / "debian").is_dir())
+
+
+def binary(index: Index) -> Processable:
+    return Processable("binary", "foo", "1", "all", "foo_1_all.deb", installed=index)
 
 
 def model(license: str | None = None) -> ModelInfo:
@@ -102,8 +105,7 @@ def test_binary_uses_its_doc_copyright_with_trailing_match(tmp_path: Path) -> No
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text(text)
     index = Index(tmp_path, "b")
-    p = SimpleNamespace(type="binary", name="foo", upstream=False, patched=None, installed=index,
-                        pointer=lambda n, line=0: Pointer(n, line, "b"))
+    p = binary(index)
     found = resolve_license(p, index.lookup("usr/share/foo/models/m.onnx"), model())
     assert (found.verdict.verdict, str(found.pointer), found.wildcard_only) == (
         "use-restricted", "usr/share/doc/foo/copyright:7", False)
@@ -121,8 +123,7 @@ def test_header_license_covers_what_no_files_stanza_names(tmp_path: Path) -> Non
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text(text)
     index = Index(tmp_path, "b")
-    p = SimpleNamespace(type="binary", name="foo", upstream=False, patched=None, installed=index,
-                        pointer=lambda n, line=0: Pointer(n, line, "b"))
+    p = binary(index)
     found = resolve_license(p, index.lookup("usr/share/festival/voices/v.htsvoice"), model())
     assert (found.expression, found.verdict.verdict, str(found.pointer), found.wildcard_only) == (
         "acme-voice", "free", "usr/share/doc/foo/copyright:3", True)

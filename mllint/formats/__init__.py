@@ -7,8 +7,9 @@ it needs (tests/formats/test_declared.py says when that file is stale). Fixed-ma
 are tried first, then heuristic ones, those whose extension matches the file name first
 (model-formats.md §5: the extension orders the tries, it never decides). Two declarations only
 skip sniffers that would refuse anyway: a format's ``lead`` (the bytes its files begin with),
-``binary`` (its files have a NUL among their first bytes) and ``named`` (a sniffer that itself
-requires one of its extensions: c-array, darknet).
+``marks`` (signatures at fixed offsets, one of which its files hold), ``binary`` (its files have
+a NUL among their first bytes) and ``named`` (a sniffer that itself requires one of its
+extensions: c-array, darknet).
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ class Declared(NamedTuple):
     extensions: tuple[str, ...]
     named: bool
     binary: bool
+    marks: tuple[tuple[int, bytes], ...]
 
 
 def _reader_modules() -> list[str]:
@@ -78,7 +80,8 @@ def declare_from_modules() -> tuple[Declared, ...]:
 
 
 def _declare(module: str, f: Format) -> Declared:
-    return Declared(f.id, module, f.magic, f.weights, f.lead, f.extensions, f.named, f.binary)
+    return Declared(f.id, module, f.magic, f.weights, f.lead, f.extensions, f.named, f.binary,
+                    f.marks)
 
 
 @cache
@@ -171,6 +174,10 @@ def _magic_by_first(first: int, binary: bool = True) -> tuple[Declared, ...]:
     return tuple(f for f in magic if _admits(f, first, binary))
 
 
+def _marked(head: bytes, marks: tuple[tuple[int, bytes], ...]) -> bool:
+    return any(head.startswith(mark, offset) for offset, mark in marks)
+
+
 def identify(head: bytes, size: int, name: str) -> Format | None:
     """Return the first format whose sniffer accepts ``head``, or ``None``.
 
@@ -180,10 +187,14 @@ def identify(head: bytes, size: int, name: str) -> Format | None:
     binary = b"\0" in head[:BINARY_SPAN]
     # A reader module is imported when its format is first tried, not before (declared()).
     for d in _magic_by_first(first, binary):
+        if d.marks and not _marked(head, d.marks):
+            continue
         fmt = _LOADED.get(d) or _format(d)
         if fmt.sniff(head, size, name):
             return fmt
     for d in _heuristic_for(name.lower(), first, binary):
+        if d.marks and not _marked(head, d.marks):
+            continue
         fmt = _LOADED.get(d) or _format(d)
         if fmt.sniff(head, size, name):
             return fmt

@@ -124,6 +124,11 @@ class Format:
     # small little- or big-endian count or version that it requires): not tried on text files,
     # most of a source tree. Same test as for lead.
     binary: bool = False
+    # Byte strings at fixed offsets of which every head the sniffer accepts holds one (a
+    # signature behind a field of any value: safetensors' "{" after its header length, TFLite's
+    # identifier at 4, tar's at 257): like lead, tested before the sniffer, so that a file none
+    # of them marks never imports the reader. Empty: no such test.
+    marks: tuple[tuple[int, bytes], ...] = ()
 
 
 BINARY_SPAN = 16

@@ -25,6 +25,7 @@ from typing import Any
 
 from mllint.formats import _keras
 from mllint.formats.base import (
+    HEAD_SIZE,
     CorruptModelError,
     Format,
     FormatError,
@@ -34,6 +35,8 @@ from mllint.formats.base import (
 )
 
 SIGNATURE = b"\x89HDF\r\n\x1a\n"
+# Where the signature can be within a head: 0, or after a user block of 512 * 2**k bytes
+SIGNATURE_AT = tuple(o for o in (0, 512, 1024, 2048) if o + len(SIGNATURE) <= HEAD_SIZE)
 KERAS_ATTRS = (b"keras_version", b"model_config", b"layer_names")
 MAX_OBJECTS = 100_000  # links visited for the parameter count
 TIMEOUT = 20.0  # seconds for one file; h5py reads a Keras header in well under one
@@ -41,14 +44,7 @@ EVIDENCE_SPAN = 1 << 20  # bytes searched for attribute names when h5py is missi
 
 
 def sniff(head: bytes, size: int, name: str) -> bool:
-    if head.startswith(SIGNATURE):
-        return True
-    offset = 512
-    while offset + len(SIGNATURE) <= len(head):
-        if head[offset:offset + len(SIGNATURE)] == SIGNATURE:
-            return True
-        offset *= 2
-    return False
+    return any(head.startswith(SIGNATURE, offset) for offset in SIGNATURE_AT)
 
 
 def _text(value: Any) -> str:
@@ -223,4 +219,5 @@ def _read_without_h5py(path: Path) -> ModelInfo | None:
     return ModelInfo(format="hdf5-keras", extra={"inspected": False, "note": note})
 
 
-FORMATS = (Format("hdf5-keras", sniff, read, extensions=(".h5", ".hdf5")),)
+FORMATS = (Format("hdf5-keras", sniff, read, extensions=(".h5", ".hdf5"),
+                  marks=tuple((offset, SIGNATURE) for offset in SIGNATURE_AT)),)

@@ -95,4 +95,5 @@ def read(path: Path, head: bytes, size: int) -> ModelInfo:
 
 
 # binary: the header length, a u64 of at most MAX_HEADER, has NUL high bytes.
-FORMATS = (Format("safetensors", sniff, read, extensions=(".safetensors",), binary=True),)
+FORMATS = (Format("safetensors", sniff, read, extensions=(".safetensors",), binary=True,
+                  marks=((8, b"{"),)),)

@@ -423,4 +423,5 @@ def scan(raw: BinaryIO, head: bytes, label: str, depth: int, budget: Budget) -> 
 
 
 FORMATS = (Format("tar", sniff, read, extensions=(".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2",
-                                                  ".tar.xz", ".txz", ".tar.zst", ".tzst")),)
+                                                  ".tar.xz", ".txz", ".tar.zst", ".tzst"),
+                  marks=((MAGIC_AT, MAGIC), *((0, lead) for lead in _ALL_LEADS))),)

@@ -215,4 +215,5 @@ def _model_metadata(meta: FlatBuffer, metadata: dict[str, str], prov: Provenance
         prov.license.append(metadata["license"])
 
 
-FORMATS = (Format("tflite", sniff, read, extensions=(".tflite", ".tfl", ".lite", ".bin")),)
+FORMATS = (Format("tflite", sniff, read, extensions=(".tflite", ".tfl", ".lite", ".bin"),
+                  marks=((4, IDENTIFIER),)),)

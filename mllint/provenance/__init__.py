@@ -18,16 +18,12 @@ from functools import cache
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
-from mllint import lazy
 from mllint.formats import declared
 from mllint.index import Index, Item
 from mllint.inventory import models
 from mllint.licensing import resolve_license
 from mllint.provenance.collect import Collected, Source, collect
 from mllint.provenance.report import ModelClass, ModelEvidence, classify, grade, note
-
-dep5 = lazy.module("mllint.copyright")
-declaration = lazy.module("mllint.declaration")
 
 if TYPE_CHECKING:
     from mllint.formats import ModelInfo
@@ -95,14 +91,14 @@ def evidence_for(p: Processable) -> Collected:
     if p.type != "source" or p.patched is None:
         found = Collected()
     else:
-        parsed = dep5.copyright_for(p)
+        parsed = p.copyright()
 
         def data_license(name: str) -> str | None:
             match = parsed.match(name) if parsed is not None else None
             return match.license if match is not None and match.license else None
 
         src = Source(p.patched, classified_models(p.patched), _build_depends(p),
-                     declaration.declaration_for(p), data_license)
+                     p.declaration(), data_license)
         found = collect(src)
     _COLLECTED[p] = found
     return found

@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
+from typing import TYPE_CHECKING
 
 from mllint import downloads
-from mllint.declaration import Declaration
 from mllint.index import Index, Item, Pointer
 from mllint.provenance.evidence import Evidence
 from mllint.provenance.tables import (
@@ -24,6 +24,9 @@ from mllint.provenance.tables import (
     PROSE_NAMES,
     PROSE_SUFFIXES,
 )
+
+if TYPE_CHECKING:
+    from mllint.declaration import Declaration
 
 MAX_TEXT = 1 << 20
 """Largest text file read for evidence, in bytes (1 MiB): prose, scripts and build files are

@@ -2,8 +2,10 @@
 must be the one the plain per-file sort gives, for every extension the registry knows and for
 names that only share a suffix with one, and the cache must hold across distinct file names.
 
-identify() also skips sniffers whose declared lead lacks the head's first byte, binary ones for
-heads without a NUL at their start, and named ones for other names: that must never change its answer, on every file of the golden test packages and on random heads."""
+identify() also skips sniffers whose declared lead lacks the head's first byte, those whose
+declared marks the head lacks, binary ones for heads without a NUL at their start, and named
+ones for other names: that must never change its answer, on every file of the golden test
+packages and on random heads."""
 
 from __future__ import annotations
 
@@ -13,7 +15,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mllint.formats import BINARY_SPAN, HEAD_SIZE, _heuristic_for, _heuristic_order, all_formats, identify
+from mllint.formats import (
+    BINARY_SPAN,
+    HEAD_SIZE,
+    Format,
+    _heuristic_for,
+    _heuristic_order,
+    all_formats,
+    identify,
+)
 from tests.conftest import TESTDATA
 
 
@@ -90,6 +100,8 @@ def test_leads_admit_every_model_of_the_golden_packages() -> None:
             if head and fmt.sniff(head, size, name):
                 assert fmt.lead is None or head[0] in fmt.lead, (name, fmt.id)
                 assert not fmt.binary or b"\0" in head[:BINARY_SPAN], (name, fmt.id)
+                assert not fmt.marks or any(head.startswith(mark, offset)
+                                            for offset, mark in fmt.marks), (name, fmt.id)
         got = identify(head, size, name)
         assert (got and got.id) == identify_without_leads(head, size, name), name
         models += got is not None
@@ -102,5 +114,23 @@ def test_leads_admit_every_model_of_the_golden_packages() -> None:
                              "weights.h", "net.cfg"]))
 def test_leads_never_change_identify_on_random_heads(first: int, rest: bytes, name: str) -> None:
     head = bytes([first]) + rest
+    got = identify(head, len(head), name)
+    assert (got and got.id) == identify_without_leads(head, len(head), name)
+
+
+MARKED = [f for f in all_formats() if f.marks]
+
+
+def test_marks_are_declared_where_a_signature_follows_a_field_of_any_value() -> None:
+    assert {f.id for f in MARKED} >= {"safetensors", "tflite", "tar", "hdf5-keras"}
+
+
+@settings(max_examples=300, deadline=None)
+@given(fmt=st.sampled_from(MARKED), which=st.integers(0, 7), fill=st.binary(min_size=300,
+       max_size=600), name=st.sampled_from(["m.safetensors", "x.bin", "a.tar", "m.h5", "x"]))
+def test_marks_never_change_identify_on_marked_heads(fmt: Format, which: int, fill: bytes,
+                                                     name: str) -> None:
+    offset, mark = fmt.marks[which % len(fmt.marks)]
+    head = (fill + bytes(offset))[:offset] + mark + fill
     got = identify(head, len(head), name)
     assert (got and got.id) == identify_without_leads(head, len(head), name)
