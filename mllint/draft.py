@@ -19,8 +19,7 @@ import hashlib
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
-from mllint import copyright as dep5
-from mllint import declaration, modelcard
+from mllint import modelcard
 from mllint.declaration import FIELDS, SPEC_FORMAT, Placeholder, Stanza
 from mllint.index import Item
 from mllint.inventory import models
