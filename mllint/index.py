@@ -16,7 +16,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from mllint import formats
 from mllint.formats import HEAD_SIZE, FormatError, ModelInfo
@@ -30,8 +30,7 @@ AST_CACHE = 64  # parsed Python files kept per index (Item.python_ast)
 AST_CACHE_BYTES = 1 << 20
 
 
-@dataclass(frozen=True, slots=True)
-class Pointer:
+class Pointer(NamedTuple):
     """Where a hint points: an item of one index view, and a 1-based line (0: none).
 
     ``index`` is the view's label as lintian's JSON writes it, e.g. ``foo_1.0-1.dsc (patched)``.

@@ -16,13 +16,11 @@ unknown`` is unknown (the unknown part may be free) and ``free AND unknown`` is 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from functools import cache
-from importlib import resources
-from typing import Literal
+from typing import Literal, NamedTuple
 
-from mllint import lazy
+from mllint import lazy, resources
 
 Status = Literal["free", "non-free", "use-restricted", "unknown"]
 
@@ -36,8 +34,7 @@ LICENSE_TEXT_HEAD = 8192
 """Bytes of a licence file searched for a title or grant sentence (8 KiB)."""
 
 
-@dataclass(frozen=True, slots=True)
-class LicenseVerdict:
+class LicenseVerdict(NamedTuple):
     """What one licence expression means for the DFSG.
 
     ``expression`` is normalised: canonical spellings from the table, ``AND``/``OR``/``WITH`` in
@@ -55,8 +52,7 @@ class LicenseVerdict:
         return self.verdict == "free"
 
 
-@dataclass(frozen=True, slots=True)
-class _Row:
+class _Row(NamedTuple):
     kind: Literal["exact", "glob", "phrase"]
     pattern: str
     status: Status
@@ -64,15 +60,14 @@ class _Row:
     reason: str
 
 
-@dataclass(frozen=True, slots=True)
-class _Table:
+class _Table(NamedTuple):
     exact: dict[str, _Row]
     globs: tuple[_Row, ...]
     phrases: tuple[_Row, ...]
 
 
 def _data(name: str) -> str:
-    return resources.files("mllint").joinpath("data", name).read_text(encoding="utf-8")
+    return resources.data(name).read_text(encoding="utf-8")
 
 
 def _rows(name: str) -> list[list[str]]:

@@ -12,9 +12,8 @@ with it, for ``ml-model-license-mismatch``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import PurePosixPath
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from mllint import lazy
 from mllint.index import Item, Pointer
@@ -38,8 +37,7 @@ LICENSE_FILE_MAX = 64 * 1024
 """Bytes of a licence file read to recognise it (64 KiB)."""
 
 
-@dataclass(frozen=True, slots=True)
-class LicenseFinding:
+class LicenseFinding(NamedTuple):
     """One statement of a model's licence. ``verdict`` carries the normalised expression;
     ``pointer`` is where the statement is (a copyright stanza line, a card line, the model).
 

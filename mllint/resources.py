@@ -1,6 +1,6 @@
 """Where the shipped data lives: ``tags/`` and ``checks/`` beside the package in a checkout,
 inside it (``mllint/tags``, ``mllint/checks``) in an installed wheel (pyproject.toml
-force-includes them), and ``mllint/profiles`` in both."""
+force-includes them), and ``mllint/profiles`` and ``mllint/data`` in both."""
 
 from __future__ import annotations
 
@@ -24,3 +24,9 @@ def checks_dir() -> Path:
 
 def profiles_dir() -> Path:
     return PACKAGE / "profiles"
+
+
+def data(name: str) -> Path:
+    """A table in ``mllint/data`` (a file path, not importlib.resources: that imports
+    tempfile, and with it random and shutil, ~4 ms of every run)."""
+    return PACKAGE / "data" / name

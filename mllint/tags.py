@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 from mllint import resources
 from mllint.paragraphs import ParagraphError, read_paragraphs
@@ -29,8 +29,7 @@ class TagError(Exception):
     """A tag file breaks the rules of lintian-compat.md §3.1; the message names the file."""
 
 
-@dataclass(frozen=True, slots=True)
-class Tag:
+class Tag(NamedTuple):
     name: str
     severity: str
     check: str

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 import weakref
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import NamedTuple
 
 from mllint.index import Index
 
@@ -78,8 +78,7 @@ def identify(path: Path, package: str | None = None) -> tuple[str, str]:
 
 # --- .gitattributes ------------------------------------------------------------------------
 
-@dataclass(frozen=True, slots=True)
-class AttributeRule:
+class AttributeRule(NamedTuple):
     """One pattern line of a ``.gitattributes`` that says something about ``filter``.
 
     ``lfs`` is True for ``filter=lfs``, False for any other value or ``-filter`` / ``!filter``
@@ -90,18 +89,18 @@ class AttributeRule:
     file: str  # the .gitattributes it came from, e.g. "models/.gitattributes"
     line: int  # 1-based
     lfs: bool
-    _regex: re.Pattern[str]
-    _base: str  # directory of the .gitattributes, "" or "models/"
-    _basename_only: bool
+    regex: re.Pattern[str]
+    base: str  # directory of the .gitattributes, "" or "models/"
+    basename_only: bool
 
     def matches(self, path: str) -> bool:
         """Does the rule apply to the file ``path`` (relative to the tree, POSIX)?"""
-        if not path.startswith(self._base):
+        if not path.startswith(self.base):
             return False
-        rest = path[len(self._base):]
-        if self._basename_only:
+        rest = path[len(self.base):]
+        if self.basename_only:
             rest = rest.rsplit("/", 1)[-1]
-        return self._regex.fullmatch(rest) is not None
+        return self.regex.fullmatch(rest) is not None
 
     def __str__(self) -> str:
         return f"{self.pattern} ({self.file}:{self.line})"
@@ -120,7 +119,7 @@ class GitAttributes:
 
     def __init__(self, rules: Iterable[AttributeRule]) -> None:
         # Shallow files first, so that iterating in reverse finds the deciding rule first.
-        self.rules = sorted(rules, key=lambda r: (r._base.count("/"), r._base, r.line))
+        self.rules = sorted(rules, key=lambda r: (r.base.count("/"), r.base, r.line))
 
     @classmethod
     def of_index(cls, index: Index) -> GitAttributes:

@@ -340,6 +340,18 @@ def test_every_option_has_a_help_line(cli) -> None:
         assert action.help in shown, action.option_strings
 
 
+@pytest.mark.parametrize("columns", [50, 120])
+def test_help_wraps_at_the_width_columns_gives(cli, columns: int) -> None:
+    lines = cli("--help", env={"COLUMNS": str(columns)}).stdout.splitlines()
+    assert max(map(len, lines)) <= columns - 2
+    assert max(map(len, lines)) > columns - 12
+
+
+def test_help_width_without_a_terminal_is_80(cli) -> None:
+    lines = cli("--help", env={"COLUMNS": "junk"}).stdout.splitlines()
+    assert 70 < max(map(len, lines)) <= 78
+
+
 def test_tag_display_limit_options(cli) -> None:
     """lintian's --no-tag-display-limit is --tag-display-limit 0; a negative limit, which hid
     every hint and exited 0, is a usage error."""

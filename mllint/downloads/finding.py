@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 Kind = Literal["hub", "url", "shell", "cmake", "manifest", "dataset"]
 """What was found: a hub or framework call, a generic fetch of a model URL, a command-line
@@ -11,8 +10,7 @@ fetch (shell, Makefile recipe, maintainer script), a build-system download (CMak
 autotools), a download manifest, or a dataset fetch (training-data evidence, not a model)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):
     """One download found in one file.
 
     ``function`` is the call, command or build function (``hf_hub_download``, ``wget``,

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections import deque
-from dataclasses import replace
 
 from tree_sitter import Node
 
@@ -73,7 +72,7 @@ def analyse(text: str, reached_only: bool = True) -> list[Finding]:
             command = command.lstrip("@-+ \t")
             conditions = automake.get(grammars.line(line_node), ()) + _conditions(line_node)
             for finding in shell.analyse(command, first_line=grammars.line(line_node)):
-                findings.append(replace(finding, conditions=conditions))
+                findings.append(finding._replace(conditions=conditions))
     return findings
 
 

@@ -11,7 +11,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
 HEAD_SIZE = 4096
 """Bytes of every file kept by the index and handed to sniffers (4 KiB)."""
@@ -103,8 +103,7 @@ the file claims the format but is broken."""
 WHITESPACE = b" \t\n\r\x0b\x0c"  # what \s matches in a bytes regex: leads of text formats
 
 
-@dataclass(frozen=True, slots=True)
-class Format:
+class Format(NamedTuple):
     """One format family's entry in the registry (``FORMATS`` in its module)."""
 
     id: str

@@ -10,13 +10,15 @@ Layouts are those the cited upstream writer produces.
 
 from __future__ import annotations
 
-import gzip
 import re
 import struct
 import zlib
 from pathlib import Path
 
+from mllint import lazy
 from mllint.formats.base import WHITESPACE, CorruptModelError, Format, ModelInfo, Provenance
+
+gzip = lazy.module("gzip")  # executed when a gzipped OpenCV model is met
 
 GZIP = b"\x1f\x8b"
 SNIFF_OUTPUT = 16 << 10  # decompressed bytes a sniffer looks at

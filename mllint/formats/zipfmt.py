@@ -23,14 +23,12 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
 import struct
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, BinaryIO
 
-from mllint import formats
+from mllint import formats, lazy
 from mllint.formats import _keras
 from mllint.formats._stream import Budget, Inflate, MemberPath, Window
 from mllint.formats.base import (
@@ -46,6 +44,11 @@ from mllint.formats.base import (
 
 if TYPE_CHECKING:
     from mllint.formats.pickle import PickleScan
+
+# Executed when a member must be spooled to a file (read_spooled): rare, and their imports
+# (bz2, lzma, random) were a twentieth of a run on one torch zip.
+shutil = lazy.module("shutil")
+tempfile = lazy.module("tempfile")
 
 LOCAL_SIG, CENTRAL_SIG, END_SIG = b"PK\x03\x04", b"PK\x01\x02", b"PK\x05\x06"
 ZIP64_END_SIG, ZIP64_LOCATOR_SIG, DESCRIPTOR_SIG = b"PK\x06\x06", b"PK\x06\x07", b"PK\x07\x08"

@@ -13,10 +13,9 @@ Public API, shared by the provenance check and the declaration check
 from __future__ import annotations
 
 import weakref
-from dataclasses import dataclass
 from functools import cache
 from pathlib import PurePosixPath
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from mllint.formats import declared
 from mllint.index import Index, Item
@@ -38,8 +37,7 @@ _CLASSIFIED: weakref.WeakKeyDictionary[Processable, dict[tuple[str, int], Classi
     weakref.WeakKeyDictionary()
 
 
-@dataclass(frozen=True, slots=True)
-class Classification:
+class Classification(NamedTuple):
     """One model's class with what decided it. ``license_verdict`` is free, non-free,
     use-restricted or unknown; ``note`` is the classification hint's note."""
 

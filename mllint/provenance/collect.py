@@ -10,7 +10,6 @@ files are read by :mod:`.build`, per-model sources (metadata, cards, the declara
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import PurePosixPath
 
@@ -37,6 +36,7 @@ from mllint.provenance.tree import (
 build = lazy.module("mllint.provenance.build")
 prose = lazy.module("mllint.provenance.prose")
 pyscan = lazy.module("mllint.provenance.pyscan")
+json = lazy.module("json")  # for SBOMs only
 
 __all__ = ["Collected", "Source", "collect"]
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 import shlex
-from dataclasses import dataclass
 from pathlib import PurePosixPath
+from typing import NamedTuple
 
 from mllint.provenance.tables import TOOLS, Tool
 
@@ -25,8 +25,7 @@ _PYTHON = re.compile(r"^python[0-9.]*$")
 _SEPARATORS = re.compile(r"(;|&&|\|\||\||`|\$\((?=[^)]*\s)|(?<!\$)\(|(?<=\s)\))")
 
 
-@dataclass(frozen=True, slots=True)
-class Invocation:
+class Invocation(NamedTuple):
     """A run of ``tool`` (``None`` for a script) or of the script ``script`` (as written);
     ``args`` are the words after it on the same command."""
 

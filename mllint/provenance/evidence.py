@@ -9,9 +9,8 @@ link is mllint's guess and not a statement of the package.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import PurePosixPath
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from mllint.index import Pointer
 
@@ -51,8 +50,7 @@ WHAT: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Evidence:
+class Evidence(NamedTuple):
     """``level`` is 1–4 (E1–E4 or P1–P4). ``targets`` are source names of the models the item
     names (empty: package-wide); ``via`` says how it names them ("same stem", "banner", ...).
     ``detail`` is a stable token for notes (a dataset id, a URL, a command); ``external`` marks

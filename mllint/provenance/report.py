@@ -9,7 +9,7 @@ Unclassified ⇔ licence unknown. Every class comes with the note that explains 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from mllint import lazy
 from mllint.index import Item, Pointer
@@ -29,8 +29,7 @@ NEEDS_TRAINING = frozenset({"export-step"})
 NEEDS_CHAIN = frozenset({"rules-hook", "build-profile", "retrain-command"})
 
 
-@dataclass(frozen=True, slots=True)
-class BaseModel:
+class BaseModel(NamedTuple):
     name: str
     has_source: bool
     where: Pointer

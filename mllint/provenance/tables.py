@@ -6,11 +6,10 @@ trainer, dataset loader or hook name is a one-line change here; the collectors o
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Tool:
+class Tool(NamedTuple):
     """A command-line program met in build files and shell scripts.
 
     ``role`` is "train" (estimates parameters from data: pipeline P2, and P3 when it writes the
