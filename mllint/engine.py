@@ -13,7 +13,7 @@ import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from mllint import overrides
+from mllint import lazy
 from mllint.check import Check
 from mllint.hints import Hint
 from mllint.index import Pointer
@@ -22,6 +22,9 @@ from mllint.prefetch import prefetch
 from mllint.processable import Group, Processable
 from mllint.profiles import Profile
 from mllint.tags import ENGINE_CHECK, TagSet
+
+# Executed when a package has an overrides file (most have none).
+overrides = lazy.module("mllint.overrides")
 
 SOURCE_OVERRIDES = "debian/source/mllint-overrides"
 BINARY_OVERRIDES = "usr/share/mllint/overrides/{}"

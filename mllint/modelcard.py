@@ -11,10 +11,9 @@ structure or ``!!python`` tag is never walked or constructed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from mllint.index import Index, Item
 
@@ -34,8 +33,7 @@ KEYS = ("license", "license_name", "license_link", "datasets", "base_model", "pi
         "library_name")
 
 
-@dataclass(frozen=True, slots=True)
-class Located:
+class Located(NamedTuple):
     """A card field's value as written (a scalar is a 1-tuple) and its 1-based line in the card."""
 
     value: tuple[str, ...]
@@ -46,12 +44,11 @@ class Located:
         return self.value[0] if self.value else ""
 
 
-@dataclass(frozen=True, slots=True)
-class ModelCard:
+class ModelCard(NamedTuple):
     """The front matter fields of one card; ``name`` is the card's item name (for pointers)."""
 
     name: str
-    fields: dict[str, Located] = field(default_factory=dict)
+    fields: dict[str, Located]
 
     def get(self, key: str) -> Located | None:
         return self.fields.get(key)

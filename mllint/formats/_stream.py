@@ -16,9 +16,8 @@ from __future__ import annotations
 import io
 import zlib
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import PurePosixPath
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
 from mllint.formats.base import CorruptModelError, LimitExceededError
 
@@ -156,8 +155,7 @@ class Inflate(io.RawIOBase):
         return len(data)
 
 
-@dataclass(frozen=True, slots=True)
-class _Stat:
+class _Stat(NamedTuple):
     st_size: int
 
 
