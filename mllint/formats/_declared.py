@@ -7,6 +7,7 @@ Rows: id, module, magic, weights, lead, extensions, named, binary, marks.
 
 DECLARED = (
     ('armnn', 'armnn', False, True, b'\x00\x04\x08\x0c\x10\x14\x18\x1c $(,048<@DHLPTX\\`dhlptx|\x80\x84\x88\x8c\x90\x94\x98\x9c\xa0\xa4\xa8\xac\xb0\xb4\xb8\xbc\xc0\xc4\xc8\xcc\xd0\xd4\xd8\xdc\xe0\xe4\xe8\xec\xf0\xf4\xf8\xfc', ('.armnn',), False, False, ()),
+    ('arpa', 'arpa', False, True, None, ('.arpa', '.lm', '.arpa.gz', '.lm.gz'), False, False, ()),
     ('c-array', 'c_arrays', False, True, None, ('.c', '.h', '.cc', '.cpp', '.cxx', '.c++', '.hh', '.hpp', '.hxx', '.h++', '.inc', '.inl', '.ipp', '.py', '.pyi', '.rs', '.go'), True, False, ()),
     ('caffe', 'caffe', False, True, b'\n\x12\x1a "(28B\xa2', ('.caffemodel',), False, False, ()),
     ('caffe2', 'caffe2', False, True, b'\n\x12\x1a *2:BJ', ('.pb',), False, False, ()),
@@ -55,7 +56,6 @@ DECLARED = (
     ('htsvoice', 'text_models', True, True, b'[', ('.htsvoice',), False, False, ()),
     ('lightgbm', 'text_models', True, True, b't', ('.txt', '.model'), False, False, ()),
     ('xgboost', 'text_models', True, True, b'{b \t\n\r\x0b\x0c', ('.json', '.ubj', '.model', '.bst'), False, False, ()),
-    ('arpa', 'text_models', False, True, None, ('.arpa', '.lm', '.arpa.gz', '.lm.gz'), False, False, ()),
     ('hmmer', 'text_models', False, True, b'\x1fH', ('.hmm', '.hmm.gz'), False, False, ()),
     ('git-lfs-pointer', 'text_models', True, False, b'v', (), False, False, ()),
     ('tflite', 'tflite', True, True, None, ('.tflite', '.tfl', '.lite', '.bin'), False, False, ((4, b'TFL3'),)),

@@ -6,9 +6,10 @@ The config tree itself goes to ``ModelInfo.extra["model_config"]``; the Keras sa
 
 from __future__ import annotations
 
-import json
-
+from mllint import lazy
 from mllint.formats.base import CorruptModelError, LimitExceededError
+
+json = lazy.module("json")  # executed for Keras configs: zip readers import this module for all zips
 
 MAX_JSON = 64 << 20  # bytes of one config document; large functional models are a few MB
 MAX_NODES = 1_000_000  # JSON values visited when listing class names

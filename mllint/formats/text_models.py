@@ -2,8 +2,8 @@
 
 OpenCV cascades and cv::ml models (XML/YAML, also gzipped), LIBSVM/LIBLINEAR/SVMlight models,
 FANN networks, leela-zero weights (often gzipped), HTS voices, LightGBM text models, XGBoost
-JSON/UBJSON/binary models, ARPA n-gram language models, HMMER profile HMMs, and Git LFS pointer
-files standing where a model should be. Each sniffer looks at the first 4 KiB only
+JSON/UBJSON/binary models, HMMER profile HMMs, and Git LFS pointer files standing where a model
+should be (ARPA n-gram models: arpa.py). Each sniffer looks at the first 4 KiB only
 (decompressed from the head for gzip); readers read a bounded head or tail, never the weights.
 Layouts are those the cited upstream writer produces.
 """
@@ -12,51 +12,17 @@ from __future__ import annotations
 
 import re
 import struct
-import zlib
 from pathlib import Path
 
-from mllint import lazy
+from mllint.formats._text import (
+    GZIP,
+    READ_HEAD,
+    compression,
+    plain_head,
+    read_tail,
+    read_text_head,
+)
 from mllint.formats.base import WHITESPACE, CorruptModelError, Format, ModelInfo, Provenance
-
-gzip = lazy.module("gzip")  # executed when a gzipped OpenCV model is met
-
-GZIP = b"\x1f\x8b"
-SNIFF_OUTPUT = 16 << 10  # decompressed bytes a sniffer looks at
-READ_HEAD = 64 << 10  # bytes (decompressed) a reader looks at
-READ_TAIL = 1 << 20  # bytes at the end of a file a reader looks at (LightGBM, XGBoost)
-
-
-def plain_head(head: bytes) -> bytes:
-    """``head``, or as much of its gzip stream as ``head`` decompresses to (bounded)."""
-    if not head.startswith(GZIP):
-        return head
-    try:
-        return zlib.decompressobj(31).decompress(head, SNIFF_OUTPUT)
-    except zlib.error:
-        return b""
-
-
-def read_text_head(path: Path, head: bytes, limit: int = READ_HEAD) -> bytes:
-    """The first ``limit`` bytes of the file, decompressed when it is gzip."""
-    try:
-        if head.startswith(GZIP):
-            with gzip.open(path, "rb") as f:
-                return f.read(limit)
-        with path.open("rb") as f:
-            return f.read(limit)
-    except (OSError, EOFError, zlib.error) as exc:
-        raise CorruptModelError(f"gzip stream is corrupt: {exc}") from exc
-
-
-def read_tail(path: Path, size: int, limit: int = READ_TAIL) -> bytes:
-    with path.open("rb") as f:
-        f.seek(max(0, size - limit))
-        return f.read(limit)
-
-
-def _compression(head: bytes) -> dict[str, object]:
-    return {"compression": "gzip"} if head.startswith(GZIP) else {}
-
 
 # -- OpenCV -----------------------------------------------------------------------------------
 # cv::FileStorage writes "<?xml ...?>\n<opencv_storage>" or "%YAML:1.0\n---"; under the root, a
@@ -131,7 +97,7 @@ def opencv_read(path: Path, head: bytes, size: int) -> ModelInfo | None:
         return None  # a long comment led to some other XML (or to 64 KiB of comment)
     named = next((g for g in m.groups() if g), None)
     kind = named.decode() if named else "cascade"
-    extra: dict[str, object] = {"kind": kind, **_compression(head)}
+    extra: dict[str, object] = {"kind": kind, **compression(head)}
     if kind == "cascade":
         for f in OPENCV_FIELD.finditer(text):
             key = (f.group(1) or f.group(3)).decode()
@@ -242,7 +208,7 @@ def leela_read(path: Path, head: bytes, size: int) -> ModelInfo:
     m = LEELA_FIRST.match(plain_head(head))
     if m is None:
         raise CorruptModelError("leela-zero version line missing")
-    return ModelInfo(format="leela-zero", extra={"version": int(m.group(1)), **_compression(head)})
+    return ModelInfo(format="leela-zero", extra={"version": int(m.group(1)), **compression(head)})
 
 
 # -- HTS voice --------------------------------------------------------------------------------
@@ -338,28 +304,6 @@ def xgboost_read(path: Path, head: bytes, size: int) -> ModelInfo:
     return ModelInfo(format="xgboost", extra=extra)
 
 
-# -- ARPA n-gram language models --------------------------------------------------------------
-# The ARPA back-off format (SRILM ngram-format(5)): free text, then "\data\", "ngram N=count"
-# lines, then "\1-grams:" sections.
-ARPA = re.compile(rb"(?:\A|\n)\\data\\\r?\n((?:ngram \d+\s*=\s*\d+\r?\n)+)")
-ARPA_COUNT = re.compile(rb"ngram (\d+)\s*=\s*(\d+)")
-
-
-def arpa_sniff(head: bytes, size: int, name: str) -> bool:
-    # The substring test first: the anchored regex alone costs more than all other sniffers.
-    text = plain_head(head)
-    return b"\\data\\" in text and ARPA.search(text) is not None
-
-
-def arpa_read(path: Path, head: bytes, size: int) -> ModelInfo:
-    m = ARPA.search(read_text_head(path, head))
-    if m is None:
-        raise CorruptModelError("ARPA \\data\\ section missing")
-    counts = {int(n): int(c) for n, c in ARPA_COUNT.findall(m.group(1))}
-    return ModelInfo(format="arpa", parameters=sum(counts.values()),
-                     extra={"order": max(counts), "ngrams": counts, **_compression(head)})
-
-
 # -- HMMER profile HMMs ----------------------------------------------------------------------
 # HMMER src/p7_hmmfile.c (p7_hmmfile_WriteASCII): "HMMER3/f [<version> | <date>]" (3/a-3/f;
 # HMMER2 wrote "HMMER2.0  [2.3.2]"), then tag lines NAME, LENG, ALPH, ..., COM "[n] <command>"
@@ -422,7 +366,7 @@ def hmmer_read(path: Path, head: bytes, size: int) -> ModelInfo:
         else:
             meta.setdefault(key, value)
     extra: dict[str, object] = {"version": f"{m.group(1).decode()} {m.group(2).decode()}",
-                                **_compression(head)}
+                                **compression(head)}
     return ModelInfo(format="hmmer", metadata=meta, provenance=prov, extra=extra)
 
 
@@ -461,8 +405,6 @@ FORMATS = (
     Format("lightgbm", lightgbm_sniff, lightgbm_read, extensions=(".txt", ".model"), lead=b"t"),
     Format("xgboost", xgboost_sniff, xgboost_read, extensions=(".json", ".ubj", ".model",
                                                                ".bst"), lead=b"{b" + WHITESPACE),
-    Format("arpa", arpa_sniff, arpa_read, extensions=(".arpa", ".lm", ".arpa.gz", ".lm.gz"),
-           magic=False),
     Format("hmmer", hmmer_sniff, hmmer_read, extensions=(".hmm", ".hmm.gz"), magic=False,
            lead=GZIP[:1] + b"H"),
     Format("git-lfs-pointer", lfs_sniff, lfs_read, weights=False, lead=b"v"),

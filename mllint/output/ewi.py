@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import textwrap
 from collections import Counter
 
 from mllint import lazy
@@ -12,6 +11,7 @@ from mllint.output import Run
 from mllint.processable import Processable
 
 explain = lazy.module("mllint.explain")  # only -i needs the tag descriptions
+textwrap = lazy.module("textwrap")  # only justified overrides are wrapped
 
 SGR = {"E": "97;101", "W": "30;103", "I": "97;104", "P": "97;42", "X": "97;43", "C": "97;105",
        "O": "97;100"}

@@ -158,11 +158,10 @@ def _is_hook(target: str) -> bool:
     return target in HOOK_TARGETS or "retrain" in target or "bootstrap" in target
 
 
-def rules(src: Source, names: Names, python: dict[str, pyscan.PyFacts],
-           out: Collected) -> None:
-    rules = src.index.lookup("debian/rules")
-    text = text_of(rules) if rules is not None else None
-    if rules is None or text is None:
+def rules(rules: Item, src: Source, names: Names, python: dict[str, pyscan.PyFacts],
+          out: Collected) -> None:
+    text = text_of(rules)
+    if text is None:
         return
     mk = makefile.parse(text)
     for rule in mk.rules:

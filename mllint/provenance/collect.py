@@ -51,8 +51,11 @@ def collect(src: Source) -> Collected:
     out = Collected()
     names = Names(src)
     python: dict[str, pyscan.PyFacts] = {}
+    # The makefile reader is imported for trees that have debian/rules: not bare model trees.
+    rules = src.index.lookup("debian/rules")
     if not src.models:
-        build.rules(src, names, python, out)
+        if rules is not None:
+            build.rules(rules, src, names, python, out)
         return out
     for item in src.index.files():
         if item.is_symlink:
@@ -77,7 +80,8 @@ def collect(src: Source) -> Collected:
             _data_list(item, out)
         if is_make(item) or is_shell(item) or is_cmake(item):
             build.build_file(item, names, python, src, out)
-    build.rules(src, names, python, out)
+    if rules is not None:
+        build.rules(rules, src, names, python, out)
     for model in src.models:
         per_model.model_metadata(model, names, src, out)
         per_model.same_stem_data(model, names, src, out)

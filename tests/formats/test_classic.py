@@ -276,12 +276,12 @@ MAGICS = [s[:n] for s in SAMPLES.values() for n in (4, 12, 24)] + [
 def test_magic_then_random_bytes_never_raise_untyped(magic: bytes, tail: bytes) -> None:
     import tempfile
 
-    from mllint.formats import classic, text_models
+    from mllint.formats import arpa, classic, text_models
     from mllint.formats.base import FormatError
 
     data = magic + tail
     with tempfile.TemporaryDirectory() as d:
-        for fmt in classic.FORMATS + text_models.FORMATS:
+        for fmt in classic.FORMATS + text_models.FORMATS + arpa.FORMATS:
             path = write(Path(d), "model" + (fmt.extensions[0] if fmt.extensions else ""), data)
             if fmt.sniff(data[:4096], len(data), path.name):
                 try:

@@ -1,4 +1,5 @@
-"""Text model formats (mllint/formats/text_models.py), each with look-alikes that must not match."""
+"""Text model formats (mllint/formats/text_models.py, arpa.py), each with look-alikes that must not
+match."""
 
 from __future__ import annotations
 
@@ -319,14 +320,14 @@ SAMPLES = {
 
 @pytest.mark.parametrize("name", sorted(SAMPLES))
 def test_every_prefix_reads_or_fails_typed(tmp_path: Path, name: str) -> None:
-    from mllint.formats import text_models
+    from mllint.formats import arpa, text_models
     from mllint.formats.base import FormatError
 
     data = SAMPLES[name]
     for cut in range(0, len(data) + 1, max(1, len(data) // 300)):
         head = data[:cut][:4096]
         path = write(tmp_path, name, data[:cut])
-        for fmt in text_models.FORMATS:
+        for fmt in text_models.FORMATS + arpa.FORMATS:
             if fmt.sniff(head, cut, name):
                 try:
                     fmt.read(path, head, cut)
