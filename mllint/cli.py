@@ -430,8 +430,12 @@ def _main(argv: list[str]) -> int:
                   summary=not args.no_override and not args.show_overrides)
         sys.stdout.reconfigure(errors="surrogateescape")  # type: ignore[union-attr]
         writer = importlib.import_module(f"mllint.output.{fmt}")
-        sys.stdout.write(writer.write(run))
-        sys.stdout.flush()
+        try:
+            sys.stdout.write(writer.write(run))
+            sys.stdout.flush()
+        except OSError as exc:  # a full disk under a redirect
+            print(f"mllint: cannot write the output: {exc.strerror or exc}", file=sys.stderr)
+            return 1
     for message in options.errors:
         print(f"mllint: {message}", file=sys.stderr)
         status = 1

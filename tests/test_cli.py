@@ -340,6 +340,23 @@ def test_every_option_has_a_help_line(cli) -> None:
         assert action.help in shown, action.option_strings
 
 
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+def test_output_that_cannot_be_written_is_one_line_and_exit_1(tmp_path: Path) -> None:
+    """A full disk under a redirect: one line naming the problem, no traceback, status 1 (the
+    output is written by mllint.cli and flushed again before mllint leaves without teardown)."""
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    with open("/dev/full", "w") as full:
+        result = subprocess.run([sys.executable, "-m", "mllint", POSITIVE], stdout=full,
+                                stderr=subprocess.PIPE, text=True, check=False,
+                                env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert result.returncode == 1
+    assert result.stderr == "mllint: cannot write the output: No space left on device\n"
+
+
 @pytest.mark.parametrize("columns", [50, 120])
 def test_help_wraps_at_the_width_columns_gives(cli, columns: int) -> None:
     lines = cli("--help", env={"COLUMNS": str(columns)}).stdout.splitlines()
