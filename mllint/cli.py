@@ -50,7 +50,8 @@ def help_formatter(prog: str) -> argparse.HelpFormatter:
         columns = 0
     if columns <= 0:
         try:
-            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+            stdout = sys.__stdout__.fileno()  # type: ignore[union-attr]
+            columns = os.get_terminal_size(stdout).columns
         except (AttributeError, ValueError, OSError):
             columns = 0
     return argparse.HelpFormatter(prog, width=(columns or 80) - 2)

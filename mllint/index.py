@@ -77,28 +77,21 @@ class Item:
 
     name: str
     fspath: str  # on disk, as os.scandir gave it; see path
+    # The last part of the name, and whether the entry is a regular file: attributes, not
+    # properties, because every check asks them of every item.
+    basename: str
+    is_file: bool
+    link: str | None  # symlink target as written, or None
+    index: Index = field(repr=False)
     # Size in bytes and st_mode, None until needed: see size. The walk learns the kind of each
     # entry from the directory itself (d_type); a stat of every file was 0.13 s of a 50,000-file
     # tree, four times the walk without it (bench/many_files.py).
-    _size: int | None
-    _mode: int | None
-    link: str | None  # symlink target as written, or None
-    index: Index = field(repr=False)
+    _size: int | None = field(default=None, repr=False)
+    _mode: int | None = field(default=None, repr=False)
     _head: bytes | None = field(default=None, repr=False)
     _parsed: tuple[ModelInfo | None, FormatError | None] | None = field(default=None, repr=False)
     _ast: bool | None = field(default=None, repr=False)  # False: does not parse as Python
     _facts: dict[str, object] | None = field(default=None, repr=False)  # see fact()
-    # A regular file: an attribute, not a property, because every check asks for every item.
-    # None: taken from the mode.
-    is_file: bool | None = field(default=None, repr=False)
-    # The last part of the name ("" for the root): an attribute, as is_file, set by the walk.
-    basename: str = field(default="", repr=False)
-
-    def __post_init__(self) -> None:
-        if self.is_file is None:
-            self.is_file = stat.S_ISREG(self.mode)
-        if not self.basename:
-            self.basename = self.name.rstrip("/").rpartition("/")[2]
 
     @property
     def size(self) -> int:
@@ -326,8 +319,7 @@ class Index:
             if is_dir:
                 if entry.name in SKIP_DIRS or (not prefix and entry.name in self._skip_top):
                     continue
-                self._items[name + "/"] = Item(name + "/", path, 0, None, None, self,
-                                               is_file=False, basename=entry.name)
+                self._items[name + "/"] = Item(name + "/", path, entry.name, False, None, self, 0)
                 self._walk(path, name + "/")
                 continue
             link = None
@@ -336,8 +328,8 @@ class Index:
                     link = os.readlink(path)
                 except OSError:
                     link = ""
-            self._items[name] = Item(name, path, None, None, link, self, is_file=is_file,
-                                     basename=entry.name)
+            # Positional arguments: the walk makes an Item for every entry of the tree.
+            self._items[name] = Item(name, path, entry.name, is_file, link, self)
 
     def __iter__(self) -> Iterator[Item]:
         return iter(self._items.values())
