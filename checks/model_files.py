@@ -40,6 +40,12 @@ SUFFIXES: dict[str, tuple[str, ...]] = {
 }
 SPECIFIC = frozenset(s for suffixes in SUFFIXES.values() for s in suffixes) - {".gz", ".xz",
                                                                               ".bz2", ".z"}
+# Suffixes only models carry. Such a file that is empty is a broken model (a failed download, a
+# truncated copy), and so is one of a fixed-magic format whose content lacks the magic; other
+# formats are identified by heuristics, which may miss a model that is sound.
+MODEL_ONLY = frozenset({".safetensors", ".gguf", ".onnx", ".tflite", ".caffemodel", ".mlmodel",
+                        ".nnue", ".traineddata"})
+MAGIC_ONLY = {".safetensors": "safetensors", ".gguf": "GGUF"}
 
 
 def _lfs_note(item: Item) -> tuple[str, ...]:
@@ -67,6 +73,7 @@ class ModelFiles(Check):
             return
         model = item.model
         if model is None:
+            self._not_a_model(item)
             return
         if model.format == "git-lfs-pointer":
             if item.suffix in SPECIFIC or item.suffix in (".bin", ".model", ".pb", ".weights"):
@@ -91,3 +98,14 @@ class ModelFiles(Check):
         limit = float(self.profile.setting("oversized-model-mib", "100"))
         if size > limit * 1024 * 1024:
             self.pointed_hint("oversized-ml-model", item.pointer(), size_text(size))
+
+    def _not_a_model(self, item: Item) -> None:
+        """A file named for a format only models use that holds no model of it."""
+        suffix = item.suffix
+        if suffix not in MODEL_ONLY:
+            return
+        if item.size == 0:
+            self.pointed_hint("ml-model-corrupt", item.pointer(), "empty file")
+        elif suffix in MAGIC_ONLY:
+            self.pointed_hint("ml-model-corrupt", item.pointer(),
+                              f"not a {MAGIC_ONLY[suffix]} file")
