@@ -363,7 +363,9 @@ def test_declared_training_data_levels(tmp_path: Path) -> None:
             " other pkg:deb/debian/bar-data CC0-1.0\n"
             "Training-Data-Availability: {}\n")
     # ml-policy.md: data declared private, on request or of unknown availability is E1 at most.
-    for availability, expected in (("directDownload", [3, 4, 4, 3]), ("private", [1, 1, 1, 1]),
+    # A location outside the source is E2 (a declaration points, it does not vouch); what the
+    # build has (a path in the tree, a build-dependency) is E4.
+    for availability, expected in (("directDownload", [2, 4, 4, 2]), ("private", [1, 1, 1, 1]),
                                    ("on-request", [1, 1, 1, 1]), ("unknown", [1, 1, 1, 1])):
         (tmp_path / "debian" / "ml-models").write_text(text.format(availability))
         decl = parse((tmp_path / "debian" / "ml-models").read_text())

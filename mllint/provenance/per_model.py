@@ -144,12 +144,15 @@ def declared(model: Item, names: Names, src: Source, out: Collected) -> None:
         where = ptr.pointer(entry.line)
         location = entry.location or ""
         license = entry.license or dataset_license(entry.name)
-        if location.startswith(_PURL):  # in Debian: shipped if built against, else retrievable
+        # A declaration points, it does not vouch: a location outside the source is E2, as
+        # any Training-Data line; only data the build has (shipped, build-depended) is E4
+        # (ml-policy.md §4.2, and the worked example "foo" of §6).
+        if location.startswith(_PURL):
             package = location[len(_PURL):].split("@")[0].split("?")[0]
             level, what, external = (4, "build-dep-data", False) if package in \
-                src.build_depends else (3, "declared-data", False)
+                src.build_depends else (2, "declared-data", False)
         elif "://" in location:
-            level, what, external = 3, "declared-data", True
+            level, what, external = 2, "declared-data", True
         elif (path := pointers.source_path(location)) is not None:
             if pointers.find(src.index, path) is None:
                 continue  # names nothing in the source: reported, no evidence

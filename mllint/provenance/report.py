@@ -58,9 +58,12 @@ class ModelEvidence:
 
     @property
     def external_only(self) -> bool:
-        """Data reachable only from outside Debian: the best data is an E3 pointer to a URL or
-        hub id (not a Debian package), and nothing is shipped (E4)."""
-        return self.data_level == 3 and all(e.external for e in self.data if e.level == 3)
+        """Data reachable only from outside Debian: every item of the best data points to a
+        URL or hub id, not a Debian package (a recipe, E3, or a declared location, E2), and
+        nothing is shipped (E4). ml-policy.md §6, example "foo": a Training-Data URL is E2
+        and brings this tag."""
+        level = self.data_level
+        return level in (2, 3) and all(e.external for e in self.data if e.level == level)
 
     @property
     def unsourced_bases(self) -> list[BaseModel]:
