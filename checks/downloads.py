@@ -30,11 +30,12 @@ Dataset fetches are not model downloads and raise nothing here (the provenance c
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from pathlib import PurePosixPath
 
 from mllint import lazy
 from mllint.check import Check
-from mllint.downloads import Finding, analyse, language_of, make, manifest
+from mllint.downloads import Finding, analyse, language_of, make
 from mllint.index import Item, Pointer
 
 downloads_elf = lazy.module("mllint.downloads.elf")  # read only when an installed file is met
@@ -173,9 +174,7 @@ class Downloads(Check):
             for finding in findings:
                 self._endpoint(item, finding)
         elif language == "manifest":
-            shipped = {i.basename for i in self.processable.installed.files()} \
-                if self.processable.installed else set()
-            self._manifest(item, findings, shipped)
+            self._manifest(item, findings, self._installed_names)
         else:
             for finding in findings:
                 self._runtime(item, finding)
@@ -227,12 +226,16 @@ class Downloads(Check):
                    *_note(finding))
         self._endpoint(item, finding)
 
+    @cached_property
+    def _installed_names(self) -> set[str]:
+        """Base names of the binary package's files: the models its manifests may name."""
+        installed = self.processable.installed
+        return {i.basename for i in installed.files()} if installed is not None else set()
+
     def _manifest(self, item: Item, findings: list[Finding], shipped: set[str]) -> None:
         """A manifest entry is a download only if the model file it names is not shipped."""
-        text = item.text() or ""
-        names = {f: name for f, name in manifest.analyse(text)}
         for finding in findings:
-            if PurePosixPath(names.get(finding, "")).name in shipped:
+            if PurePosixPath(finding.target).name in shipped:
                 self._endpoint(item, finding)
             else:
                 self._runtime(item, finding)

@@ -73,7 +73,7 @@ def language_of(name: str, head: bytes = b"") -> str | None:
 def analyse(language: str, text: str, parsed: Callable[[], ast.Module | None] | None = None,
             ) -> list[Finding]:
     """All findings of one file's text, sorted by line. Manifests give their records' findings
-    (the model file name they name is available from :func:`manifest.analyse`). ``parsed``
+    (each with the model file it names as ``target``). ``parsed``
     shares an already parsed Python syntax tree (see :func:`python.analyse`)."""
     if language == "python":
         found = python.analyse(text, parsed)
@@ -88,7 +88,7 @@ def analyse(language: str, text: str, parsed: Callable[[], ast.Module | None] | 
     elif language == "autotools":
         found = buildtext.analyse_autoconf(text)
     elif language == "manifest":
-        found = [f for f, _ in manifest.analyse(text)]
+        found = manifest.analyse(text)
     elif language in ("c", "cpp", "go", "rust", "javascript", "java", "r"):
         found = literals.analyse(language, text)
     else:

@@ -22,7 +22,8 @@ class Finding(NamedTuple):
     build-system variables whose ``if`` encloses it (CMake, make), for deciding whether a
     Debian switch disables it. ``listed``: a further entry of the fetch the previous finding
     names (the other members of a torchvision weight enum): an endpoint of its own, not another
-    download.
+    download. ``target``: the file a manifest entry downloads to, as the manifest names it
+    (``""`` for other findings): no download when the package ships that file.
     """
 
     kind: Kind
@@ -34,6 +35,7 @@ class Finding(NamedTuple):
     remote_code: bool = False
     conditions: tuple[str, ...] = ()
     listed: bool = False
+    target: str = ""
 
     @property
     def is_model(self) -> bool:

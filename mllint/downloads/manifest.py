@@ -20,9 +20,9 @@ URL_KEYS = re.compile(r"url|download|link|location|source|mirror", re.IGNORECASE
 HASH_KEYS = re.compile(r"sha\d*|md5|hash|digest|checksum|sha", re.IGNORECASE)
 
 
-def analyse(text: str) -> list[tuple[Finding, str]]:
-    """Each model record as (finding, model file name); the finding's line is the URL's."""
-    results: list[tuple[Finding, str]] = []
+def analyse(text: str) -> list[Finding]:
+    """A finding for each model record, its line the URL's and its target the model file."""
+    results: list[Finding] = []
     record: dict[str, tuple[str, int]] = {}
 
     def flush() -> None:
@@ -47,7 +47,7 @@ def analyse(text: str) -> list[tuple[Finding, str]]:
     return results
 
 
-def _judge(record: dict[str, tuple[str, int]]) -> list[tuple[Finding, str]]:
+def _judge(record: dict[str, tuple[str, int]]) -> list[Finding]:
     urls = [(v, n) for k, (v, n) in record.items() if URL_KEYS.search(k) and URL_RE.match(v)]
     # An absolute path is where a shipped model is read from, not what a download writes.
     files = [v for k, (v, _) in record.items()
@@ -62,4 +62,5 @@ def _judge(record: dict[str, tuple[str, int]]) -> list[tuple[Finding, str]]:
         return []
     if name and url.endswith("/"):
         url += name.rsplit("/", 1)[-1]
-    return [(Finding("manifest", "manifest", url, line, pinned), name or url.rsplit("/", 1)[-1])]
+    return [Finding("manifest", "manifest", url, line, pinned,
+                    target=name or url.rsplit("/", 1)[-1])]

@@ -24,7 +24,7 @@ DownloadPath=https://e.org/models/
 
 
 def test_digikam_style_records() -> None:
-    results = [(f.identifier, f.line, f.pinned, name) for f, name in manifest.analyse(DIGIKAM)]
+    results = [(f.identifier, f.line, f.pinned, f.target) for f in manifest.analyse(DIGIKAM)]
     assert results == [
         ("https://files.kde.org/digikam/facesengine/dnnface/face_detection_yunet_2023mar.onnx", 3,
          True, "face_detection_yunet_2023mar.onnx"),
