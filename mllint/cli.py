@@ -1,7 +1,8 @@
 """The ``mllint`` command: lintian's options, defaults and exit codes (lintian-compat.md §2).
 
-Exit status: 0 when no displayed, counted hint matches ``--fail-on``; 2 when one does; 1 for any
-error (bad option, unreadable input, a failing check). Never a traceback, never another status.
+Exit status: 0 when no hint of an enabled tag matches ``--fail-on``, displayed or not (lintian's
+Pool.pm sets the status before display filtering); 2 when one does; 1 for any error (bad option,
+unreadable input or output, a failing check). Never a traceback, never another status.
 """
 
 from __future__ import annotations
