@@ -24,6 +24,7 @@ DECLARED = (
     ('coreml', 'coreml', False, True, b'\x08', ('.mlmodel',), False, False, ()),
     ('dlib', 'dlib', False, True, b'\x01', ('.dat', '.dnn'), False, False, ()),
     ('est-ngram', 'festival', True, True, b'Na', ('.ngrambin', '.ngram'), False, False, ()),
+    ('festival-cart', 'festival_cart', False, True, None, ('.scm',), True, False, ()),
     ('ggml', 'ggml', True, True, b'talf', ('.bin', '.ggml'), False, False, ()),
     ('gguf', 'gguf', True, True, b'G', ('.gguf',), False, False, ()),
     ('hdf5-keras', 'hdf5', True, True, None, ('.h5', '.hdf5'), False, False, ((0, (b'\x89HDF\r\n\x1a\n',)), (512, (b'\x89HDF\r\n\x1a\n',)), (1024, (b'\x89HDF\r\n\x1a\n',)), (2048, (b'\x89HDF\r\n\x1a\n',)))),
