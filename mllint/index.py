@@ -297,39 +297,50 @@ class Index:
         self._files: list[Item] | None = None
         self.ast_cache: OrderedDict[str, ast.Module] = OrderedDict()  # see Item.python_ast
         self.ast_cache_bytes = 0  # source bytes of the cached trees
-        self._walk(root, "")
+        self._walk(root)
 
-    def _walk(self, directory: str | Path, prefix: str) -> None:
+    def _walk(self, root: str | Path) -> None:
+        """Every entry under ``root`` in sorted, depth-first order. A stack of directory
+        listings, not recursion: a hostile tree 1,500 directories deep exceeded Python's
+        recursion limit (newcomer trial)."""
+        pending = [(self._listing(root, ""), "")]
+        while pending:
+            entries, prefix = pending[-1]
+            for entry in entries:
+                # The entry's kind comes from the directory (d_type), without a stat; a file
+                # system that does not record it makes DirEntry stat instead.
+                try:
+                    is_dir = entry.is_dir(follow_symlinks=False)
+                    is_file = not is_dir and entry.is_file(follow_symlinks=False)
+                    is_link = not (is_dir or is_file) and entry.is_symlink()
+                except OSError:
+                    continue
+                name = prefix + entry.name
+                path = entry.path
+                if is_dir:
+                    if entry.name in SKIP_DIRS or (not prefix and entry.name in self._skip_top):
+                        continue
+                    self._items[name + "/"] = Item(name + "/", path, entry.name, False, None,
+                                                   self, 0)
+                    pending.append((self._listing(path, name + "/"), name + "/"))
+                    break  # into the directory; this listing resumes after it
+                link = None
+                if is_link:
+                    try:
+                        link = os.readlink(path)
+                    except OSError:
+                        link = ""
+                # Positional arguments: the walk makes an Item for every entry of the tree.
+                self._items[name] = Item(name, path, entry.name, is_file, link, self)
+            else:
+                pending.pop()
+
+    def _listing(self, directory: str | Path, prefix: str) -> Iterator[os.DirEntry[str]]:
         try:
-            entries = sorted(os.scandir(directory), key=lambda e: e.name)
+            return iter(sorted(os.scandir(directory), key=lambda e: e.name))
         except OSError as exc:
             self.unreadable.append((prefix or "./", exc.strerror or str(exc)))
-            return
-        for entry in entries:
-            # The entry's kind comes from the directory (d_type), without a stat; a file system
-            # that does not record it makes DirEntry stat instead.
-            try:
-                is_dir = entry.is_dir(follow_symlinks=False)
-                is_file = not is_dir and entry.is_file(follow_symlinks=False)
-                is_link = not (is_dir or is_file) and entry.is_symlink()
-            except OSError:
-                continue
-            name = prefix + entry.name
-            path = entry.path
-            if is_dir:
-                if entry.name in SKIP_DIRS or (not prefix and entry.name in self._skip_top):
-                    continue
-                self._items[name + "/"] = Item(name + "/", path, entry.name, False, None, self, 0)
-                self._walk(path, name + "/")
-                continue
-            link = None
-            if is_link:
-                try:
-                    link = os.readlink(path)
-                except OSError:
-                    link = ""
-            # Positional arguments: the walk makes an Item for every entry of the tree.
-            self._items[name] = Item(name, path, entry.name, is_file, link, self)
+            return iter(())
 
     def __iter__(self) -> Iterator[Item]:
         return iter(self._items.values())

@@ -244,13 +244,35 @@ def source_from_dsc(dsc: Path, given: str, stack: ExitStack) -> Processable:
 
 # --- binary packages -----------------------------------------------------------------------
 
-def _extract(tar: tarfile.TarFile, dest: Path) -> None:
+MAX_DEPTH = 256
+"""Directories a member of a ``.deb`` may be nested in. The unpacked copy is removed with
+shutil.rmtree, which recurses once per level: a hostile package 1,500 levels deep exceeded
+Python's recursion limit and left its copy behind (newcomer trial). Real packages nest ~20."""
+
+
+def _extract(tar: tarfile.TarFile, dest: Path, given: str, archive: str, budget: int,
+             ratio: int) -> int:
     """Extract with tarfile's ``data`` filter (no absolute names, no ``..``, no devices, no
     writing through links), except that symlinks are kept verbatim even when they point outside:
-    packages ship absolute links, and the index records links without ever following them."""
+    packages ship absolute links, and the index records links without ever following them.
+
+    Members refused by the filter, nested deeper than :data:`MAX_DEPTH`, hard links to a member
+    not extracted and members that cannot be written are skipped with a warning on stderr, and
+    the rest is still checked. Returns what is left of ``budget`` (bytes the regular members may
+    declare in all, ``ratio`` times the package); raises :class:`InputError` before extracting
+    the member that exceeds it.
+    """
     import tarfile
 
     for member in tar:
+        if member.name.strip("/").count("/") >= MAX_DEPTH:
+            _skipped(given, archive, member.name, f"nested deeper than {MAX_DEPTH} directories")
+            continue
+        if member.isreg():
+            budget -= member.size
+            if budget < 0:
+                raise InputError(f"{archive} expands more than {ratio} times its package "
+                                 "(decompression bomb?)")
         try:
             if member.issym():
                 try:
@@ -261,8 +283,18 @@ def _extract(tar: tarfile.TarFile, dest: Path) -> None:
                 member = tarfile.data_filter(member, str(dest))
             if member is not None:
                 tar.extract(member, dest, filter="fully_trusted")
-        except (tarfile.FilterError, OSError):
-            continue  # refused or unwritable member: skipped, the rest is still checked
+        except tarfile.FilterError as exc:
+            _skipped(given, archive, member.name, f"refused ({type(exc).__name__})")
+        except KeyError:  # tarfile's "linkname not found"
+            _skipped(given, archive, member.name, "hard link to a member not extracted")
+        except OSError as exc:
+            _skipped(given, archive, member.name, exc.strerror or str(exc))
+    return budget
+
+
+def _skipped(given: str, archive: str, member: str, reason: str) -> None:
+    print(f"mllint: warning: {given}: skipped member {member} of {archive}: {reason}",
+          file=sys.stderr)
 
 
 def binary_from_deb(deb: Path, given: str, stack: ExitStack) -> Processable:
@@ -275,12 +307,19 @@ def binary_from_deb(deb: Path, given: str, stack: ExitStack) -> Processable:
 
     tmp = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="mllint-")))
     try:
+        # Extracted whole, as lintian does; but a small .deb of zeros must not fill the disk:
+        # the caps of upstream archives (mllint.unpack.Limits) apply.
+        limits = unpack.Limits()
+        budget = min(limits.max_bytes, max(limits.ratio_floor,
+                                           limits.max_ratio * deb.stat().st_size))
         pkg = DebFile(str(deb))
         fields = Deb822(pkg.debcontrol())
         (tmp / "data").mkdir()
         (tmp / "control").mkdir()
-        _extract(pkg.data.tgz(), tmp / "data")
-        _extract(pkg.control.tgz(), tmp / "control")
+        budget = _extract(pkg.data.tgz(), tmp / "data", given, "data.tar", budget,
+                          limits.max_ratio)
+        _extract(pkg.control.tgz(), tmp / "control", given, "control.tar", budget,
+                 limits.max_ratio)
     except (DebError, ArError, tarfile.TarError, OSError, EOFError, KeyError, ValueError) as exc:
         raise InputError(f"cannot read {deb.name}: {exc}") from exc
     return _binary(fields, given, tmp / "data", tmp / "control", deb.name, deb.suffix)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import shutil
 import re
+import tarfile
 from pathlib import Path
 
 import pytest
@@ -422,3 +424,97 @@ def test_check_parts_run_only_the_chosen_checks(cli) -> None:
         "ml-model-file", "ml-model-test-fixture"]
     assert only.splitlines()[-1].endswith("0 unused overrides")
     assert cli("-C", "downloads", "-X", "downloads", SAMPLE).stdout == ""
+
+
+def _tar(entries: list[tuple[tarfile.TarInfo, io.RawIOBase | bytes | None]]) -> bytes:
+    out = io.BytesIO()
+    with tarfile.open(fileobj=out, mode="w:gz", format=tarfile.GNU_FORMAT, compresslevel=1) as tf:
+        for info, data in entries:
+            tf.addfile(info, io.BytesIO(data) if isinstance(data, bytes) else data)
+    return out.getvalue()
+
+
+def _deb(path: Path, members: list[tuple[tarfile.TarInfo, io.RawIOBase | bytes | None]]) -> Path:
+    """A .deb (ar: debian-binary, control.tar.gz, data.tar.gz) with these data members, built
+    here without dpkg-deb, which refuses hostile ones."""
+    tar = _tar
+
+    control = tarfile.TarInfo("./control")
+    text = b"Package: hostile\nVersion: 1.0\nArchitecture: all\nDescription: x\n x\n"
+    control.size = len(text)
+    parts = [(b"debian-binary", b"2.0\n"), (b"control.tar.gz", tar([(control, text)])),
+             (b"data.tar.gz", tar(members))]
+    blob = b"!<arch>\n"
+    for name, data in parts:
+        blob += b"%-16s%-12d%-6d%-6d%-8s%-10d`\n" % (name, 0, 0, 0, b"100644", len(data))
+        blob += data + (b"\n" if len(data) % 2 else b"")
+    path.write_bytes(blob)
+    return path
+
+
+def _file(name: str, data: bytes) -> tuple[tarfile.TarInfo, bytes]:
+    info = tarfile.TarInfo(name)
+    info.size = len(data)
+    return info, data
+
+
+def _model_bytes() -> bytes:
+    header = b'{"w":{"dtype":"F32","shape":[2],"data_offsets":[0,8]}}'
+    return len(header).to_bytes(8, "little") + header + bytes(8)
+
+
+def test_hostile_deb_members_are_skipped_with_a_warning_and_the_rest_checked(
+        cli, tmp_path: Path) -> None:
+    """Newcomer trial: 1,500 nested directories gave a traceback and left the unpacked copy
+    behind; a path out of the tree was dropped silently; a hard link to a missing member made
+    the whole package unreadable."""
+    deep = "./" + "d/" * 300 + "m.safetensors"
+    link = tarfile.TarInfo("./usr/share/x/link.safetensors")
+    link.type, link.linkname = tarfile.LNKTYPE, "./usr/share/x/missing"
+    deb = _deb(tmp_path / "hostile_1.0_all.deb", [
+        _file(deep, _model_bytes()), _file("../../escape.safetensors", _model_bytes()), (link, None),
+        _file("./usr/share/x/kept.safetensors", _model_bytes())])
+    tmpdir = tmp_path / "tmp"
+    tmpdir.mkdir()
+    result = cli("-L", ">=classification", str(deb), env={"TMPDIR": str(tmpdir)})
+    assert result.returncode == 0
+    assert "Traceback" not in result.stderr
+    warnings = result.stderr.splitlines()
+    assert len(warnings) == 3
+    assert warnings[0].startswith(f"mllint: warning: {deb}: skipped member ./d/d/")
+    assert warnings[0].endswith("of data.tar: nested deeper than 256 directories")
+    assert warnings[1] == (f"mllint: warning: {deb}: skipped member ../../escape.safetensors of "
+                           "data.tar: refused (OutsideDestinationError)")
+    assert warnings[2] == (f"mllint: warning: {deb}: skipped member ./usr/share/x/link.safetensors"
+                           " of data.tar: hard link to a member not extracted")
+    assert "C: hostile: ml-model-file safetensors 70B [usr/share/x/kept.safetensors]" \
+        in result.stdout
+    assert os.listdir(tmpdir) == []
+
+
+def test_deb_that_expands_more_than_200_times_is_skipped_before_it_fills_the_disk(
+        cli, tmp_path: Path) -> None:
+    zeros = tarfile.TarInfo("./usr/share/x/zeros.safetensors")
+    zeros.size = 100 << 20
+
+    class Zeros(io.RawIOBase):
+        left = zeros.size
+
+        def readable(self) -> bool:
+            return True
+
+        def readinto(self, b: bytearray) -> int:  # type: ignore[override]
+            n = min(len(b), self.left)
+            b[:n] = bytes(n)
+            self.left -= n
+            return n
+
+    deb = _deb(tmp_path / "bomb_1.0_all.deb", [(zeros, io.BufferedReader(Zeros()))])
+    assert deb.stat().st_size < (100 << 20) // 200
+    tmpdir = tmp_path / "tmp"
+    tmpdir.mkdir()
+    result = cli(str(deb), env={"TMPDIR": str(tmpdir)})
+    assert result.returncode == 1
+    assert result.stderr == (f"Skipping {deb}: data.tar expands more than 200 times its package "
+                             "(decompression bomb?)\n")
+    assert os.listdir(tmpdir) == []

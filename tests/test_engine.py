@@ -78,7 +78,9 @@ def test_unreadable_files_and_directories_are_named_and_fail_the_run(
     monkeypatch.setattr(index, "_read_head", head)
     monkeypatch.setattr(index.os, "scandir", scandir)
     assert cli.main(["-j1", str(tree)]) == 1
-    err = capsys.readouterr().err.splitlines()
+    captured = capsys.readouterr()
+    assert "ml-model-corrupt" not in captured.out  # unread is not broken (newcomer trial)
+    err = captured.err.splitlines()
     assert err == ["mllint: pkg source: cannot read locked/: Permission denied",
                    "mllint: pkg source: cannot read models/classifier.safetensors: "
                    "Permission denied"]

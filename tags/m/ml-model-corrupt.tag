@@ -5,9 +5,10 @@ Explanation: A file identifies as a model format by its content, but its
  header cannot be parsed. The note says why: a truncated file, a length field
  pointing past the end, tensor offsets that overlap, or a safety limit that
  the header exceeds. A file named for a format only models use is broken too
- when it is empty ("empty file"), or when it lacks the magic its format
- always begins with ("not a safetensors file", "not a GGUF file"): typically
- a failed download saved under the model's name.
+ when it is empty ("empty file"), when it is a text document such as an HTML
+ error page ("not ONNX: a text document"), or when it lacks the magic its
+ format always begins with ("not GGUF"): typically a failed download saved
+ under the model's name.
  .
  A broken model fails at run time, and a header crafted to confuse parsers is
  a common way to hide a payload from scanners. mllint reads only headers and
