@@ -9,7 +9,11 @@ Explanation: The ML-Policy-Class that debian/ml-models declares for a model is
  training data is public under a free licence, and the complete training
  program is available; ToxicCandy when the licence is free but data or
  program is missing; Non-free when the licence is not free. mllint applies
- the ML-Policy rule here whatever profile is selected. A declaration that
+ the ML-Policy rule here whatever profile is selected: Free needs data at E3
+ or above (the data in the source or a build dependency, E4, or a retrieval
+ recipe in the source, E3) and the training program at P3 or above. A
+ Training-Data line that gives a URL is a pointer, E2: it names the data but
+ does not show it can be had. A declaration that
  claims more than the package shows misleads reviewers; one that claims less
  may be out of date.
  .
