@@ -69,6 +69,16 @@ def arch_matches(arch: str, entries: Iterable[str]) -> bool:
     return not hit if negated else hit
 
 
+TYPES = frozenset({"binary", "source", "udeb", "changes"})
+# A prefix naming a package, as "name [arch] type:" does before the tag: one that is not ours
+# says "possibly wrong package", as lintian's parser said; a type word that is not ours, before
+# the colon, says which type the file is for (a colon-less reading called both "Expected a
+# colon" or an unknown tag "name:"; newcomer trial).
+OTHER_PREFIX = re.compile(
+    r"^([a-z0-9][a-z0-9+.-]+)(?: \[[^\]]*\])?(?: (?:binary|source|udeb|changes))? ?:")
+WRONG_TYPE = re.compile(r"^(binary|source|udeb|changes) ?:")
+
+
 def parse(text: str, name: str, pkg_type: str, architecture: str,
           ) -> tuple[list[Entry], list[ParseError]]:
     """Parse an override file for package ``name`` of ``pkg_type`` (source, binary, udeb).
@@ -93,6 +103,12 @@ def parse(text: str, name: str, pkg_type: str, architecture: str,
                 comment.append(rest)
             continue
         line = re.sub(r"\s+", " ", line)
+        other = OTHER_PREFIX.match(line)
+        if other and other.group(1) != name and other.group(1) not in TYPES:
+            errors.append(ParseError(number, "Possibly wrong package in override "
+                                             f"(got {other.group(1)}, expected {name})"))
+            comment, previous = [], None
+            continue
         require_colon = False
         line, n = name_re.subn("", line)
         require_colon |= bool(n)
@@ -105,6 +121,12 @@ def parse(text: str, name: str, pkg_type: str, architecture: str,
             require_colon = True
         line, n = type_re.subn("", line)
         require_colon |= bool(n)
+        wrong = WRONG_TYPE.match(line)
+        if not n and wrong and wrong.group(1) != pkg_type:
+            errors.append(ParseError(number, f"Override for package type {wrong.group(1)} "
+                                             f"(expecting {pkg_type})"))
+            comment, previous = [], None
+            continue
         if require_colon:
             m = re.match(r"^\s*:\s*", line)
             if not m:

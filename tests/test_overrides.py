@@ -115,3 +115,15 @@ def test_arch_restricted_override_skipped_is_never_unused() -> None:
     (("!amd64",), "amd64", False), (("!amd64", "!i386"), "arm64", True)])
 def test_arch_matches(arches: tuple[str, ...], arch: str, expected: bool) -> None:
     assert overrides.arch_matches(arch, arches) is expected
+
+
+def test_another_package_or_type_is_named_as_lintian_would() -> None:
+    """Newcomer trial: "python3-jieba source: tag" in a binary package's file was "Expected a
+    colon", and "wrongpkg: tag" an unknown tag "wrongpkg:"."""
+    _, errors = parse("foo source: tag-a\nwrongpkg: tag-b\nother source: tag-c\n"
+                      "foo [amd64] udeb: tag-d\n", kind="binary", arch="amd64")
+    assert [(e.line, e.message) for e in errors] == [
+        (1, "Override for package type source (expecting binary)"),
+        (2, "Possibly wrong package in override (got wrongpkg, expected foo)"),
+        (3, "Possibly wrong package in override (got other, expected foo)"),
+        (4, "Override for package type udeb (expecting binary)")]
