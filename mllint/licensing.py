@@ -70,7 +70,7 @@ def findings(processable: Processable, item: Item, model: ModelInfo | None) -> l
     if copyright_item is not None and parsed is not None:
         match = parsed.match(item.name, trailing=binary) or parsed.package_license
         if match is not None and match.license:
-            found.append(LicenseFinding(_dep5_verdict(match), "debian/copyright",
+            found.append(LicenseFinding(copyright_verdict(match), "debian/copyright",
                                         copyright_item.pointer(match.line),
                                         wildcard_only=match.wildcard_only))
     decl = processable.declaration()
@@ -92,8 +92,8 @@ def findings(processable: Processable, item: Item, model: ModelInfo | None) -> l
     return found
 
 
-def _dep5_verdict(match: CopyrightMatch) -> LicenseVerdict:
-    """A copyright stanza's licence; a short name mllint does not know (DEP-5 lets packages
+def copyright_verdict(match: CopyrightMatch) -> LicenseVerdict:
+    """A copyright stanza's licence, for models and their data alike; a short name mllint does not know (DEP-5 lets packages
     coin their own, e.g. ``bsdlike``) is judged by its licence text when that text is
     recognised, keeping the name as written. The recognised licence joins the symbols, so a
     licence file stating it agrees with the coined name (hmmer's easel/ stanza

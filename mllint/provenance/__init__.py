@@ -20,11 +20,12 @@ from typing import TYPE_CHECKING, NamedTuple
 from mllint.formats import declared
 from mllint.index import Index, Item
 from mllint.inventory import models
-from mllint.licensing import resolve_license
+from mllint.licensing import copyright_verdict, resolve_license
 from mllint.provenance.collect import Collected, Source, collect
 from mllint.provenance.report import ModelClass, ModelEvidence, classify, grade, note
 
 if TYPE_CHECKING:
+    from mllint.licenses import LicenseVerdict
     from mllint.formats import ModelInfo
     from mllint.processable import Processable
 
@@ -90,14 +91,19 @@ def evidence_for(p: Processable) -> Collected:
         found = Collected()
     else:
         parsed = p.copyright()
+        verdicts: dict[str, LicenseVerdict] = {}
 
         def data_license(name: str) -> str | None:
             match = parsed.match(name) if parsed is not None else None
-            return match.license if match is not None and match.license else None
+            if match is None or not match.license:
+                return None
+            verdicts.setdefault(match.license, copyright_verdict(match))
+            return match.license
 
         src = Source(p.patched, classified_models(p.patched), _build_depends(p),
                      p.declaration(), data_license)
         found = collect(src)
+        found.license_verdicts = verdicts
     _COLLECTED[p] = found
     return found
 

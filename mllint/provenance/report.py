@@ -46,6 +46,11 @@ class ModelEvidence:
     pipeline_level: int = 0
     base_models: list[BaseModel] = field(default_factory=list)
     checkpoints: list[str] = field(default_factory=list)  # named by the model, not shipped
+    # debian/copyright's licence names, judged with their texts (Collected.license_verdicts)
+    license_verdicts: dict[str, licenses.LicenseVerdict] = field(default_factory=dict)
+
+    def license_verdict(self, expression: str) -> licenses.LicenseVerdict:
+        return self.license_verdicts.get(expression) or licenses.classify(expression)
 
     @property
     def data_best(self) -> Evidence | None:
@@ -71,7 +76,7 @@ class ModelEvidence:
 
     def data_licenses(self) -> list[tuple[Evidence, licenses.LicenseVerdict]]:
         """The licence verdict of every data item that states one."""
-        return [(e, licenses.classify(e.license)) for e in self.data if e.license]
+        return [(e, self.license_verdict(e.license)) for e in self.data if e.license]
 
     def data_license_ok(self, level: int) -> bool:
         """Every data item at ``level`` or above has a free licence; under the lower OSAID
@@ -79,7 +84,7 @@ class ModelEvidence:
         relevant = [e for e in self.data if e.level >= level]
         if not relevant:
             return False
-        verdicts = [licenses.classify(e.license).verdict if e.license else "unknown"
+        verdicts = [self.license_verdict(e.license).verdict if e.license else "unknown"
                     for e in relevant]
         if level >= 3:
             return all(v == "free" for v in verdicts)
@@ -88,7 +93,7 @@ class ModelEvidence:
 
 def grade(model: Item, collected: Collected) -> ModelEvidence:
     """Attribute ``collected`` evidence to ``model`` and compute its levels."""
-    me = ModelEvidence(model.name)
+    me = ModelEvidence(model.name, license_verdicts=collected.license_verdicts)
     for e in collected.evidence:
         if e.scope(model.name) is None:
             continue

@@ -26,6 +26,7 @@ from mllint.provenance.tables import (
 )
 
 if TYPE_CHECKING:
+    from mllint.licenses import LicenseVerdict
     from mllint.declaration import Declaration
 
 MAX_TEXT = 1 << 20
@@ -56,6 +57,9 @@ class Collected:
     trainers_present: dict[str, Pointer] = field(default_factory=dict)  # tool name -> where
     base_models: dict[str, list[tuple[str, bool, Pointer]]] = field(default_factory=dict)
     checkpoints: dict[str, list[str]] = field(default_factory=dict)  # model -> unshipped
+    # Licence names as debian/copyright states them for data, judged with their text (a name
+    # a package coins, hmmer's The-Janelia-Farm-Software-License, is BSD by its text).
+    license_verdicts: dict[str, LicenseVerdict] = field(default_factory=dict)
 
 
 def is_prose(item: Item) -> bool:
