@@ -300,8 +300,10 @@ def _terminal_width() -> int:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    signal.signal(signal.SIGPIPE, signal.SIG_DFL)
-    # SIGTERM unwinds like Ctrl-C, so temporary unpack directories are removed either way.
+    # SIGTERM unwinds like Ctrl-C, so temporary unpack directories are removed either way. A
+    # reader that goes away (mllint foo.deb | head -1) unwinds too: SIGPIPE stays ignored, as
+    # Python sets it, and the BrokenPipeError of the write ends the run quietly in
+    # mllint.__main__ once the unpacked copies are gone (killed by SIGPIPE, it left them behind).
     signal.signal(signal.SIGTERM, _terminate)
     try:
         return _main(argv)
@@ -435,6 +437,8 @@ def _main(argv: list[str]) -> int:
         try:
             sys.stdout.write(writer.write(run))
             sys.stdout.flush()
+        except BrokenPipeError:
+            raise  # the reader went away: mllint.__main__ ends quietly
         except OSError as exc:  # a full disk under a redirect
             print(f"mllint: cannot write the output: {exc.strerror or exc}", file=sys.stderr)
             return 1

@@ -264,9 +264,10 @@ def _extract(tar: tarfile.TarFile, dest: Path, given: str, archive: str, budget:
     """
     import tarfile
 
+    deep: list[str] = []  # one warning for them all: a hostile tree has thousands
     for member in tar:
         if member.name.strip("/").count("/") >= MAX_DEPTH:
-            _skipped(given, archive, member.name, f"nested deeper than {MAX_DEPTH} directories")
+            deep.append(member.name)
             continue
         if member.isreg():
             budget -= member.size
@@ -289,6 +290,9 @@ def _extract(tar: tarfile.TarFile, dest: Path, given: str, archive: str, budget:
             _skipped(given, archive, member.name, "hard link to a member not extracted")
         except OSError as exc:
             _skipped(given, archive, member.name, exc.strerror or str(exc))
+    if deep:
+        more = f" and {len(deep) - 1} more" if len(deep) > 1 else ""
+        _skipped(given, archive, deep[0] + more, f"nested deeper than {MAX_DEPTH} directories")
     return budget
 
 
