@@ -92,8 +92,30 @@ def model_size(item: Item, model: ModelInfo) -> int:
 
 def is_model(item: Item, model: ModelInfo) -> bool:
     """Whether a parsed file counts as a model: not a stub; an array, or a pickle of plain data,
-    only when its content or name says so; a plain zip only through a member that counts."""
-    return _counts(item.basename, model)
+    only when its content or name says so; a plain zip only through a member that counts; not
+    a part of another model (a Sphinx acoustic model's means beside its mdef), which is
+    reported, and sized, at that model."""
+    return _counts(item.basename, model) and item.name not in owned_parts(item.index)
+
+
+_OWNED: WeakKeyDictionary[Index, frozenset[str]] = WeakKeyDictionary()
+
+
+def owned_parts(index: Index) -> frozenset[str]:
+    """Names of the files of ``index`` that a model of it owns as parts (:func:`parts_of`);
+    computed once per index, from every file's header record."""
+    found = _OWNED.get(index)
+    if found is None:
+        names: set[str] = set()
+        for item in index.files():
+            try:
+                model = item.model
+            except Exception:  # noqa: BLE001 - a reader bug on this file: the check that
+                continue  # meets the file reports it; here it owns nothing
+            if model is not None and model.parts:
+                names.update(part.name for part in parts_of(item, model))
+        found = _OWNED[index] = frozenset(names)
+    return found
 
 
 def _counts(basename: str, model: ModelInfo) -> bool:

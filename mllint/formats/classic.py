@@ -340,11 +340,19 @@ def sendump_sniff(head: bytes, size: int, name: str) -> bool:
     return _sendump_header(head) is not None
 
 
+# The files of an acoustic model directory beside its mdef (pocketsphinx acmod.c): the mdef is
+# the model, they are its parts (one model, not seven, in pocketsphinx-en-us).
+ACOUSTIC_PARTS = ("means", "variances", "mixture_weights", "transition_matrices", "sendump",
+                  "feature_transform", "feat.params", "noisedict")
+
+
 def sphinx_read(path: Path, head: bytes, size: int) -> ModelInfo:
     if head.startswith(b"BMDF"):
-        return ModelInfo(format="sphinx", extra={"kind": "mdef", "encoding": "binary"})
+        return ModelInfo(format="sphinx", parts=ACOUSTIC_PARTS,
+                         extra={"kind": "mdef", "encoding": "binary"})
     if MDEF_TEXT.match(head):
-        return ModelInfo(format="sphinx", extra={"kind": "mdef", "encoding": "text"})
+        return ModelInfo(format="sphinx", parts=ACOUSTIC_PARTS,
+                         extra={"kind": "mdef", "encoding": "text"})
     if head.startswith(SPHINX_LM):
         kind = "lm-trie" if head.startswith(b"Trie") else "lm-dmp"
         return ModelInfo(format="sphinx", extra={"kind": kind})
