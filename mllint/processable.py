@@ -244,21 +244,15 @@ def source_from_dsc(dsc: Path, given: str, stack: ExitStack) -> Processable:
 
 # --- binary packages -----------------------------------------------------------------------
 
-MAX_DEPTH = 256
-"""Directories a member of a ``.deb`` may be nested in. The unpacked copy is removed with
-shutil.rmtree, which recurses once per level: a hostile package 1,500 levels deep exceeded
-Python's recursion limit and left its copy behind (newcomer trial). Real packages nest ~20."""
-
-
 def _extract(tar: tarfile.TarFile, dest: Path, given: str, archive: str, budget: int,
              ratio: int) -> int:
     """Extract with tarfile's ``data`` filter (no absolute names, no ``..``, no devices, no
     writing through links), except that symlinks are kept verbatim even when they point outside:
     packages ship absolute links, and the index records links without ever following them.
 
-    Members refused by the filter, nested deeper than :data:`MAX_DEPTH`, hard links to a member
-    not extracted and members that cannot be written are skipped with a warning on stderr, and
-    the rest is still checked. Returns what is left of ``budget`` (bytes the regular members may
+    Members refused by the filter, nested deeper than :data:`mllint.unpack.MAX_DEPTH`, hard
+    links to a member not extracted and members that cannot be written are skipped with a
+    warning on stderr, and the rest is still checked. Returns what is left of ``budget`` (bytes the regular members may
     declare in all, ``ratio`` times the package); raises :class:`InputError` before extracting
     the member that exceeds it.
     """
@@ -266,7 +260,7 @@ def _extract(tar: tarfile.TarFile, dest: Path, given: str, archive: str, budget:
 
     deep: list[str] = []  # one warning for them all: a hostile tree has thousands
     for member in tar:
-        if member.name.strip("/").count("/") >= MAX_DEPTH:
+        if member.name.strip("/").count("/") >= unpack.MAX_DEPTH:
             deep.append(member.name)
             continue
         if member.isreg():
@@ -292,7 +286,8 @@ def _extract(tar: tarfile.TarFile, dest: Path, given: str, archive: str, budget:
             _skipped(given, archive, member.name, exc.strerror or str(exc))
     if deep:
         more = f" and {len(deep) - 1} more" if len(deep) > 1 else ""
-        _skipped(given, archive, deep[0] + more, f"nested deeper than {MAX_DEPTH} directories")
+        _skipped(given, archive, deep[0] + more,
+                 f"nested deeper than {unpack.MAX_DEPTH} directories")
     return budget
 
 

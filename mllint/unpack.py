@@ -81,6 +81,12 @@ class Limits:
     """Longest symlink target in a zip, where the target is the member's content (PATH_MAX)."""
 
 
+MAX_DEPTH = 256
+"""Directories a member may be nested in. The unpacked copy is removed with shutil.rmtree, which
+recurses once per level: a hostile archive 1,500 levels deep exceeded Python's recursion limit
+and left its copy behind (newcomer trial). Real sources nest ~20 levels."""
+
+
 class UnpackError(Exception):
     """The archive cannot be unpacked at all; ``reason`` is one line for ``Skipping X: reason``."""
 
@@ -332,6 +338,7 @@ def _unpack_one(archive: Path, stage: Path, budget: _Budget, result: Unpacked) -
                 _unpack_zip(raw, archive, writer, budget)
             else:
                 _unpack_tar(raw, magic, archive, writer, budget)
+            writer.refuse_deep()
         except UnpackError:
             raise
         except (*_READ_ERRORS, *zstd.errors()) as exc:
@@ -416,6 +423,12 @@ class _Writer:
         self.dirs: set[str] = {""}  # relative directories known to be real directories
         self.files: set[str] = set()  # regular files written, for hard links
         self.refused_links: set[str] = set()  # symlinks not created: nothing goes under them
+        self.deep: list[str] = []  # members nested deeper than MAX_DEPTH: refused as one
+
+    def refuse_deep(self) -> None:
+        if self.deep:
+            more = f" and {len(self.deep) - 1} more" if len(self.deep) > 1 else ""
+            self.refuse(self.deep[0] + more, f"nested deeper than {MAX_DEPTH} directories")
 
     def refuse_link(self, member: tarfile.TarInfo, name: str) -> None:
         if member.issym():
@@ -525,6 +538,9 @@ class _Writer:
         name = _normalize(raw_name)
         if name is None:
             self.refuse(raw_name, "path contains ..")
+        elif name.count("/") >= MAX_DEPTH:
+            self.deep.append(raw_name)
+            return None
         return name
 
     def _parent(self, raw_name: str, name: str) -> bool:

@@ -190,3 +190,31 @@ def test_stream_of_bytes_is_not_mistaken_for_a_tarball(tmp_path: Path, tmpdir_en
     result = tmpdir_env(str(fake))
     assert result.returncode == 1
     assert result.stderr.startswith(f"Skipping {fake}: cannot unpack fake-1.0.tar: ")
+
+
+def test_archive_nested_deeper_than_the_cap_is_one_warning_and_leaves_nothing(
+        tmp_path: Path, tmpdir_env) -> None:
+    """Newcomer trial: 1,500 nested directories in an upstream tarball made shutil.rmtree
+    exceed the recursion limit while removing the unpacked copy (a traceback, the copy left
+    behind). Members past the cap are refused, as one warning; the rest is checked."""
+    import io
+    import tarfile
+
+    model = (SAMPLE / "models" / "classifier.safetensors").read_bytes()
+    path = tmp_path / "deep-1.0.tar.gz"
+    with tarfile.open(path, "w:gz", format=tarfile.GNU_FORMAT) as tf:
+        name = "deep-1.0"
+        for _ in range(300):
+            name += "/d"
+            member = tarfile.TarInfo(name)
+            member.type = tarfile.DIRTYPE
+            tf.addfile(member)
+        for where in (name + "/m.safetensors", "deep-1.0/top.safetensors"):
+            member = tarfile.TarInfo(where)
+            member.size = len(model)
+            tf.addfile(member, io.BytesIO(model))
+    result = tmpdir_env(*UNIVERSAL, str(path))
+    assert "deep (source): ml-model-file safetensors 776B [top.safetensors]\n" in result.stdout
+    first = "deep-1.0" + "/d" * 256
+    assert result.stderr == (f"mllint: warning: {path}: skipped member {first} and 45 more of "
+                             "deep-1.0.tar.gz: nested deeper than 256 directories\n")
