@@ -211,7 +211,6 @@ def dpkg_source_reason(stdout: str, stderr: str) -> str:
 
 def source_from_dsc(dsc: Path, given: str, stack: ExitStack) -> Processable:
     import subprocess
-    import tempfile
 
     from debian.deb822 import Dsc
 
@@ -222,7 +221,7 @@ def source_from_dsc(dsc: Path, given: str, stack: ExitStack) -> Processable:
         raise InputError(exc.strerror or str(exc)) from exc
     if "Source" not in fields:
         raise InputError("not a source control file (no Source field)")
-    tmp = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="mllint-")))
+    tmp = _private_directory(stack)
     out = tmp / "src"
     # Without --no-check, dpkg-source verifies the size and checksums the .dsc lists for every
     # file before unpacking (and an inline signature, a warning only), as a user's plain
@@ -243,6 +242,17 @@ def source_from_dsc(dsc: Path, given: str, stack: ExitStack) -> Processable:
 
 
 # --- binary packages -----------------------------------------------------------------------
+
+def _private_directory(stack: ExitStack) -> Path:
+    """A new directory (mode 0700) that ``stack`` removes with :func:`mllint.unpack.remove_tree`,
+    which also removes a hostile tree thousands of levels deep (TemporaryDirectory's rmtree
+    exceeded the recursion limit and left it behind)."""
+    import tempfile
+
+    tmp = Path(tempfile.mkdtemp(prefix="mllint-"))
+    stack.callback(unpack.remove_tree, tmp)
+    return tmp
+
 
 def _extract(tar: tarfile.TarFile, dest: Path, given: str, archive: str, budget: int,
              ratio: int) -> int:
@@ -298,13 +308,12 @@ def _skipped(given: str, archive: str, member: str, reason: str) -> None:
 
 def binary_from_deb(deb: Path, given: str, stack: ExitStack) -> Processable:
     import tarfile
-    import tempfile
 
     from debian.arfile import ArError
     from debian.deb822 import Deb822
     from debian.debfile import DebError, DebFile
 
-    tmp = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="mllint-")))
+    tmp = _private_directory(stack)
     try:
         # Extracted whole, as lintian does; but a small .deb of zeros must not fill the disk:
         # the caps of upstream archives (mllint.unpack.Limits) apply.

@@ -36,6 +36,7 @@ import re
 import shutil
 import signal
 import stat
+import sys
 import tarfile
 import tempfile
 import threading
@@ -81,6 +82,7 @@ class Limits:
     """Longest symlink target in a zip, where the target is the member's content (PATH_MAX)."""
 
 
+REMOVE_DEPTH = 100_000  # directory levels remove_tree removes (frames, not C stack)
 MAX_DEPTH = 256
 """Directories a member may be nested in. The unpacked copy is removed with shutil.rmtree, which
 recurses once per level: a hostile archive 1,500 levels deep exceeded Python's recursion limit
@@ -170,15 +172,22 @@ def unpacked(archive: Path, limits: Limits = Limits()) -> Iterator[Unpacked]:
 
 def remove_tree(path: Path) -> None:
     """Remove ``path`` with SIGINT and SIGTERM held back, so a second Ctrl-C cannot leave half a
-    tree behind; a signal that arrived meanwhile is delivered when removal is done."""
+    tree behind; a signal that arrived meanwhile is delivered when removal is done.
+
+    shutil.rmtree recurses once per directory level: the recursion limit is raised meanwhile,
+    so that a tree that dpkg-source unpacked thousands of levels deep goes too. (Since Python
+    3.11 a call from Python to Python takes no C stack, so the limit only counts frames.)"""
     held = {signal.SIGINT, signal.SIGTERM}
     in_main = threading.current_thread() is threading.main_thread()
     old = signal.pthread_sigmask(signal.SIG_BLOCK, held) if in_main else None
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(limit, REMOVE_DEPTH))
     try:
         shutil.rmtree(path, onerror=_make_writable)
     except FileNotFoundError:
         pass
     finally:
+        sys.setrecursionlimit(limit)
         if old is not None:
             signal.pthread_sigmask(signal.SIG_SETMASK, old)
 

@@ -552,3 +552,26 @@ def test_empty_archive_gives_an_empty_tree(box: Path) -> None:
     with unpacked(tar) as result:
         assert tree(result.root) == []
         assert (result.members, result.bytes, result.refused) == (0, 0, [])
+
+
+def test_remove_tree_removes_a_tree_thousands_of_levels_deep(tmp_path: Path) -> None:
+    """dpkg-source unpacks whatever depth a hostile .dsc holds; shutil.rmtree alone exceeded the
+    recursion limit on it (newcomer trial: 1,500 levels) and left the copy behind."""
+    import os
+    import sys
+
+    from mllint.unpack import remove_tree
+
+    root = tmp_path / "deep"
+    root.mkdir()
+    fd = os.open(root, os.O_RDONLY)
+    for _ in range(3000):  # by descriptor: the path would outgrow PATH_MAX
+        os.mkdir("d", dir_fd=fd)
+        child = os.open("d", os.O_RDONLY, dir_fd=fd)
+        os.close(fd)
+        fd = child
+    os.close(fd)
+    limit = sys.getrecursionlimit()
+    remove_tree(root)
+    assert not root.exists()
+    assert sys.getrecursionlimit() == limit
