@@ -557,9 +557,6 @@ def test_empty_archive_gives_an_empty_tree(box: Path) -> None:
 def test_remove_tree_removes_a_tree_thousands_of_levels_deep(tmp_path: Path) -> None:
     """dpkg-source unpacks whatever depth a hostile .dsc holds; shutil.rmtree alone exceeded the
     recursion limit on it (newcomer trial: 1,500 levels) and left the copy behind."""
-    import os
-    import sys
-
     from mllint.unpack import remove_tree
 
     root = tmp_path / "deep"
