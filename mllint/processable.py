@@ -262,15 +262,15 @@ def _extract(tar: tarfile.TarFile, dest: Path, given: str, archive: str, budget:
 
     Members refused by the filter, nested deeper than :data:`mllint.unpack.MAX_DEPTH`, hard
     links to a member not extracted and members that cannot be written are skipped with a
-    warning on stderr, and the rest is still checked. Returns what is left of ``budget`` (bytes the regular members may
-    declare in all, ``ratio`` times the package); raises :class:`InputError` before extracting
-    the member that exceeds it.
+    warning on stderr, and the rest is still checked. Returns what is left of ``budget`` (bytes
+    the regular members may declare in all, ``ratio`` times the package); raises
+    :class:`InputError` before extracting the member that exceeds it.
     """
     import tarfile
 
     deep: list[str] = []  # one warning for them all: a hostile tree has thousands
     for member in tar:
-        if member.name.strip("/").count("/") >= unpack.MAX_DEPTH:
+        if unpack.too_deep(member.name):
             deep.append(member.name)
             continue
         if member.isreg():
@@ -295,13 +295,12 @@ def _extract(tar: tarfile.TarFile, dest: Path, given: str, archive: str, budget:
         except OSError as exc:
             _skipped(given, archive, member.name, exc.strerror or str(exc))
     if deep:
-        more = f" and {len(deep) - 1} more" if len(deep) > 1 else ""
-        _skipped(given, archive, deep[0] + more,
-                 f"nested deeper than {unpack.MAX_DEPTH} directories")
+        _skipped(given, archive, *unpack.deep_refusal(deep))
     return budget
 
 
 def _skipped(given: str, archive: str, member: str, reason: str) -> None:
+    """The warning for a member of a package or archive that was not extracted."""
     print(f"mllint: warning: {given}: skipped member {member} of {archive}: {reason}",
           file=sys.stderr)
 
@@ -452,8 +451,7 @@ def upstream_archive(archive: Path, given: str, stack: ExitStack,
     except unpack.UnpackError as exc:
         raise InputError(exc.reason) from None
     for refusal in result.refused:
-        print(f"mllint: warning: {given}: skipped member {refusal.member} of "
-              f"{refusal.archive}: {refusal.reason}", file=sys.stderr)
+        _skipped(given, refusal.archive, refusal.member, refusal.reason)
     name, version = upstream.identify(archive, package)
     p = upstream_tree(result.root, given, package, f"{archive.name} (patched)")
     p.name = p.source_name = name

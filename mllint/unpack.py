@@ -89,6 +89,18 @@ recurses once per level: a hostile archive 1,500 levels deep exceeded Python's r
 and left its copy behind (newcomer trial). Real sources nest ~20 levels."""
 
 
+def too_deep(name: str) -> bool:
+    """Whether member ``name`` is nested deeper than :data:`MAX_DEPTH` directories."""
+    return name.strip("/").count("/") >= MAX_DEPTH
+
+
+def deep_refusal(names: list[str]) -> tuple[str, str]:
+    """One warning for all members that were :func:`too_deep` (a hostile tree has thousands):
+    (member text, reason)."""
+    more = f" and {len(names) - 1} more" if len(names) > 1 else ""
+    return names[0] + more, f"nested deeper than {MAX_DEPTH} directories"
+
+
 class UnpackError(Exception):
     """The archive cannot be unpacked at all; ``reason`` is one line for ``Skipping X: reason``."""
 
@@ -436,8 +448,8 @@ class _Writer:
 
     def refuse_deep(self) -> None:
         if self.deep:
-            more = f" and {len(self.deep) - 1} more" if len(self.deep) > 1 else ""
-            self.refuse(self.deep[0] + more, f"nested deeper than {MAX_DEPTH} directories")
+            self.result.refused.append(Refusal(self.archive, *deep_refusal(
+                [display_name(n) for n in self.deep])))
 
     def refuse_link(self, member: tarfile.TarInfo, name: str) -> None:
         if member.issym():
@@ -547,7 +559,7 @@ class _Writer:
         name = _normalize(raw_name)
         if name is None:
             self.refuse(raw_name, "path contains ..")
-        elif name.count("/") >= MAX_DEPTH:
+        elif too_deep(name):
             self.deep.append(raw_name)
             return None
         return name
