@@ -9,6 +9,7 @@ size counts the weight files it owns (``mllint.inventory.model_size``).
 from __future__ import annotations
 
 from mllint.check import Check
+from mllint.formats import broken_model
 from mllint.index import Item
 from mllint.inventory import is_model, is_test_fixture, model_size
 from mllint.sizes import size_text
@@ -40,15 +41,6 @@ SUFFIXES: dict[str, tuple[str, ...]] = {
 }
 SPECIFIC = frozenset(s for suffixes in SUFFIXES.values() for s in suffixes) - {".gz", ".xz",
                                                                               ".bz2", ".z"}
-# Suffixes only models carry, and their formats. Such a file is a broken model (a failed
-# download, a truncated copy) when it is empty, or a text document (an HTML error page saved
-# under the model's name: no binary model begins with "<" or "{"), or, for a format with a
-# fixed magic, whenever it is not identified; other formats are identified by heuristics, which
-# may miss a model that is sound.
-MODEL_ONLY = {".safetensors": "safetensors", ".gguf": "GGUF", ".tflite": "TFLite",
-              ".onnx": "ONNX", ".caffemodel": "Caffe", ".mlmodel": "Core ML", ".nnue": "NNUE",
-              ".traineddata": "tesseract"}
-MAGIC_ONLY = frozenset({".safetensors", ".gguf", ".tflite"})
 
 
 def _lfs_note(item: Item) -> tuple[str, ...]:
@@ -104,16 +96,9 @@ class ModelFiles(Check):
 
     def _not_a_model(self, item: Item) -> None:
         """A file named for a format only models use that holds no model of it."""
-        fmt = MODEL_ONLY.get(item.suffix)
-        if fmt is None:
-            return
-        if item.size == 0:
-            self.pointed_hint("ml-model-corrupt", item.pointer(), "empty file")
-            return
         head = item.head
-        if not head:
+        if item.size and not head:
             return  # unreadable: named on stderr by the engine, nothing to judge
-        if head.lstrip()[:1] in (b"<", b"{"):
-            self.pointed_hint("ml-model-corrupt", item.pointer(), f"not {fmt}: a text document")
-        elif item.suffix in MAGIC_ONLY:
-            self.pointed_hint("ml-model-corrupt", item.pointer(), f"not {fmt}")
+        reason = broken_model(item.basename, head, item.size)
+        if reason is not None:
+            self.pointed_hint("ml-model-corrupt", item.pointer(), reason)

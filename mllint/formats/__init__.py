@@ -33,9 +33,9 @@ from mllint.formats.base import (
 )
 
 __all__ = [
-    "BINARY_SPAN", "HEAD_SIZE", "CorruptModelError", "Declared", "Format", "FormatError",
-    "LimitExceededError", "Member", "ModelInfo", "Provenance", "all_formats", "declared",
-    "identify", "read",
+    "BINARY_SPAN", "HEAD_SIZE", "MODEL_ONLY", "CorruptModelError", "Declared", "Format",
+    "FormatError", "LimitExceededError", "Member", "ModelInfo", "Provenance", "all_formats",
+    "broken_model", "declared", "identify", "read",
 ]
 
 
@@ -210,6 +210,33 @@ def identify(head: bytes, size: int, name: str) -> Format | None:
         if fmt.sniff(head, size, name):
             return fmt
     return None
+
+
+# Suffixes only models carry, and their formats. Such a file is a broken model (a failed
+# download, a truncated copy) when it is empty, or a text document (an HTML error page saved
+# under the model's name: no binary model begins with "<" or "{"), or, for a format with a
+# fixed magic, whenever no reader identifies it; other formats are identified by heuristics,
+# which may miss a model that is sound.
+MODEL_ONLY = {".safetensors": "safetensors", ".gguf": "GGUF", ".tflite": "TFLite",
+              ".onnx": "ONNX", ".caffemodel": "Caffe", ".mlmodel": "Core ML", ".nnue": "NNUE",
+              ".traineddata": "tesseract"}
+MAGIC_ONLY = frozenset({".safetensors", ".gguf", ".tflite"})
+
+
+def broken_model(name: str, head: bytes, size: int) -> str | None:
+    """Why a file (or container member) called ``name`` that no reader identified is a broken
+    model, judged by its name and first bytes: ``"empty file"``, ``"not ONNX: a text
+    document"``, ``"not GGUF"``; ``None`` when its name does not say model. ``head`` must have
+    been read: an unreadable file is not broken, just unread."""
+    dot = name.rfind(".")
+    fmt = MODEL_ONLY.get(name[dot:].lower()) if dot > 0 else None
+    if fmt is None:
+        return None
+    if size == 0:
+        return "empty file"
+    if head.lstrip()[:1] in (b"<", b"{"):
+        return f"not {fmt}: a text document"
+    return f"not {fmt}" if name[dot:].lower() in MAGIC_ONLY else None
 
 
 def read(path: str | Path, head: bytes, size: int, name: str) -> ModelInfo | None:

@@ -298,7 +298,8 @@ class _Walk:
                 self.incomplete = f"over {MAX_MEMBERS} members"
                 return
             name = info.name
-            if info.isreg() and info.size > 0:
+            if info.isreg() and (info.size > 0 or formats.broken_model(
+                    PurePosixPath(name).name, b"", 0) is not None):  # an empty model file
                 self.try_member(tf, info)
             if len(self.members) >= MAX_MODELS:
                 self.incomplete = f"{MAX_MODELS} model members found"
@@ -341,7 +342,11 @@ class _Walk:
         basename = PurePosixPath(info.name).name
         fmt = formats.identify(head, info.size, basename)
         if fmt is None:
-            return None
+            reason = formats.broken_model(basename, head, info.size)
+            if reason is None:
+                return None
+            identified[0] = True  # a model by its name: its failure counts as one
+            raise CorruptModelError(reason)
         identified[0] = True
         label = f"{self.label}:{info.name}"
         if fmt.id == "tar":

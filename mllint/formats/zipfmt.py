@@ -252,7 +252,9 @@ class _Scan:
         self.archives: list[Member] = []
         self.structure: list[Member] = []  # local headers that disagree with the directory
         self.globals: list[str] = []
-        self.kind: str | None = None  # format id of the current member, once known
+        # format id of the current member once known; "model-named": no reader took it, and its
+        # name says model (formats.broken_model)
+        self.kind: str | None = None
         self.last_pickle: PickleScan | None = None  # the walk of the last pickle member
 
     def open(self, e: Entry) -> BinaryIO:
@@ -313,9 +315,14 @@ class _Scan:
             if pickle_named or (not storage and looks_like_pickle(head, e.usize)):
                 self.kind = "pickle"
                 return self.walk_pickle(e, stream)
-            fmt = formats.identify(head, e.usize, PurePosixPath(e.name).name)
+            basename = PurePosixPath(e.name).name
+            fmt = formats.identify(head, e.usize, basename)
             if fmt is None:
-                return None
+                reason = formats.broken_model(basename, head, e.usize)
+                if reason is None:
+                    return None
+                self.kind = "model-named"  # a model by its name: its failure counts as one
+                raise CorruptModelError(reason)
             self.kind = fmt.id
             if fmt.id == "zip":
                 if self.depth + 1 > MAX_DEPTH:

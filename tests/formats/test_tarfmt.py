@@ -222,3 +222,27 @@ def test_member_read_backwards_past_the_kept_bytes_is_an_error() -> None:
     assert data.read_at(5, 10) == bytes(10)  # within the kept bytes
     with pytest.raises(formats.LimitExceededError):
         data.read_at(tarfmt.KEEP + 5, 10)
+
+
+def test_member_named_for_a_model_only_format_that_is_none_is_a_broken_model(
+        tmp_path: Path) -> None:
+    """An empty .onnx and an HTML page saved as .gguf inside a tarball: no reader takes them,
+    their names say model (formats.broken_model), so the tarball reports them as broken."""
+    info = read(tmp_path, tar({**SOURCE, "pkg-1.0/models/m.onnx": b"",
+                               "pkg-1.0/models/m.gguf": b"<html>404</html>\n"}))
+    assert info is not None and info.format == "tar"
+    assert sorted((m.name, m.error.reason) for m in info.members if m.error is not None) == [
+        ("pkg-1.0/models/m.gguf", "not GGUF: a text document"),
+        ("pkg-1.0/models/m.onnx", "empty file")]
+
+
+@pytest.mark.parametrize("name, head, size, reason", [
+    ("m.safetensors", b"", 0, "empty file"),
+    ("M.ONNX", b"  <!DOCTYPE html>", 17, "not ONNX: a text document"),
+    ("m.gguf", b"\x00\x01", 2, "not GGUF"),
+    ("m.onnx", b"\x08\x07", 2, None),  # a heuristic format: a sound model may be missed
+    ("m.pkl", b"", 0, None),  # a suffix other files carry too
+    ("safetensors", b"", 0, None),
+])
+def test_broken_model_rule(name: str, head: bytes, size: int, reason: str | None) -> None:
+    assert formats.broken_model(name, head, size) == reason
