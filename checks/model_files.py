@@ -9,7 +9,7 @@ size counts the weight files it owns (``mllint.inventory.model_size``).
 from __future__ import annotations
 
 from mllint.check import Check
-from mllint.formats import broken_model
+from mllint.formats import MODEL_ONLY, broken_model
 from mllint.index import Item
 from mllint.inventory import is_model, is_test_fixture, model_size
 from mllint.sizes import size_text
@@ -96,6 +96,8 @@ class ModelFiles(Check):
 
     def _not_a_model(self, item: Item) -> None:
         """A file named for a format only models use that holds no model of it."""
+        if item.suffix not in MODEL_ONLY:
+            return  # most files: decided by one lookup, before their head and size
         head = item.head
         if item.size and not head:
             return  # unreadable: named on stderr by the engine, nothing to judge
