@@ -97,7 +97,8 @@ def evidence_for(p: Processable) -> Collected:
             match = parsed.match(name) if parsed is not None else None
             if match is None or not match.license:
                 return None
-            verdicts.setdefault(match.license, copyright_verdict(match))
+            if match.license not in verdicts:  # judged once per licence, not per data file
+                verdicts[match.license] = copyright_verdict(match)
             return match.license
 
         src = Source(p.patched, classified_models(p.patched), _build_depends(p),
